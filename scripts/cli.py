@@ -1,0 +1,49 @@
+"""The command-line adapter: ``python -m scripts check`` and ``python -m scripts accept-seed``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import load
+from .pipeline import build_edition
+from .problems import EditionError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def check(root: Path) -> int:
+    """Validate every data file and print each problem as ``path:line: problem; fix``."""
+    try:
+        edition = build_edition(root)
+    except EditionError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for warning in edition.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(
+        f"ok: {len(edition.corrections)} corrections, {len(edition.sections)} sections, "
+        f"{len(edition.notes)} notes, {len(edition.terms)} terms, {len(edition.sources)} sources"
+    )
+    return 0
+
+
+def accept_seed(root: Path) -> int:
+    """Record the current seed as the accepted revision (whole-file and per-line SHA-256)."""
+    text = (root / load.SEED_PATH).read_bytes().decode("utf-8")
+    whole, per_line = load.seed_manifest(text)
+    (root / load.CHECKSUM_PATH).write_text(whole, encoding="utf-8")
+    (root / load.LINES_PATH).write_text(per_line, encoding="utf-8")
+    print(f"recorded {load.SEED_PATH}: {whole.split()[0]}; now run 'make check'")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
+    parser.add_argument("command", choices=["check", "accept-seed"])
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.root)
+    return accept_seed(args.root)

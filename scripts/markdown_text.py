@@ -1,0 +1,31 @@
+"""Small helpers to write Markdown safely: escaping, attributes and page-relative links."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+
+
+def escape_text(text: str) -> str:
+    """Text that Markdown and HTML will show exactly as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def attr(value: str) -> str:
+    """A double-quoted HTML attribute value."""
+    return '"' + html.escape(value, quote=True) + '"'
+
+
+def link_title(value: str) -> str:
+    """A Markdown link title: the theme shows it as the link's tooltip."""
+    return '"' + value.replace("\\", "\\\\").replace('"', "&quot;") + '"'
+
+
+def relative_link(from_src: str, to_src: str, fragment: str = "") -> str:
+    """A link between two source files (``notes/a.md`` -> ``sources.md#key``) for MkDocs to resolve."""
+    base = posixpath.dirname(from_src)
+    path = posixpath.relpath(to_src, base or ".")
+    return path + (f"#{fragment}" if fragment else "")

@@ -1,0 +1,182 @@
+"""The edition's data model: frozen records that every stage reads and none mutates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+VERDICTS = ("supported", "partly supported", "unsupported", "wrong as stated", "opinion")
+NOTE_KINDS = ("fact-check", "context", "counterpoint", "definition")
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a data file, for error messages and edit links."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Seed:
+    """The verbatim essay. Paragraph N is line N; the text never changes."""
+
+    text: str
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(self.text.split("\n"))
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One recorded slip: ``original`` in paragraph ``paragraph`` of the seed becomes ``corrected``."""
+
+    id: str
+    paragraph: int
+    original: str
+    corrected: str
+    reason: str
+    prefix: str
+    suffix: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class PlacedCorrection:
+    """A correction with its span in the seed paragraph and in the reading paragraph."""
+
+    correction: Correction
+    seed_start: int
+    reading_start: int
+
+    @property
+    def seed_end(self) -> int:
+        return self.seed_start + len(self.correction.original)
+
+    @property
+    def reading_end(self) -> int:
+        return self.reading_start + len(self.correction.corrected)
+
+
+@dataclass(frozen=True)
+class ReadingText:
+    """The cleaned text: seed paragraphs with every correction applied, and where each one sits."""
+
+    paragraphs: tuple[str, ...]
+    corrections: tuple[PlacedCorrection, ...]
+
+    def corrections_in(self, paragraph: int) -> tuple[PlacedCorrection, ...]:
+        return tuple(c for c in self.corrections if c.correction.paragraph == paragraph)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """An editorial section as written in sections.yml: it begins at a paragraph's opening words."""
+
+    id: str
+    title: str
+    start: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class Section:
+    """An editorial section resolved to paragraph numbers ``first`` .. ``last`` (inclusive)."""
+
+    id: str
+    title: str
+    first: int
+    last: int
+
+    @property
+    def paragraph_numbers(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A confirmed bibliography entry, cited by ``key``."""
+
+    key: str
+    short: str
+    type: str
+    title: str
+    authors: tuple[str, ...]
+    venue: str
+    year: str
+    doi: str
+    url: str
+    how_confirmed: str
+    where: Where
+
+    @property
+    def link(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+
+@dataclass(frozen=True)
+class QuoteSelector:
+    """A W3C Web Annotation TextQuoteSelector over the reading text."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note file: front matter plus a Markdown body with ``[@key]`` citations."""
+
+    id: str
+    title: str
+    target: QuoteSelector
+    kind: str
+    verdict: str
+    claim: str
+    sources: tuple[str, ...]
+    terms: tuple[str, ...]
+    body: str
+    src_uri: str
+    where: Where
+    field_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, field: str) -> int:
+        return dict(self.field_lines).get(field, self.where.line)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a quote selector landed: a span of one reading paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary term file."""
+
+    slug: str
+    term: str
+    aliases: tuple[str, ...]
+    short: str
+    see_also: tuple[str, ...]
+    sources: tuple[str, ...]
+    body: str
+    src_uri: str
+    where: Where
+    field_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, field: str) -> int:
+        return dict(self.field_lines).get(field, self.where.line)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A glossary term found in the reading text."""
+
+    slug: str
+    paragraph: int
+    start: int
+    end: int

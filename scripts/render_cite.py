@@ -1,0 +1,25 @@
+"""Citations: ``[@key]`` and ``[@a; @b]`` in note and term bodies become links to the Sources page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .markdown_text import relative_link
+from .validate import CITATION, CITED_KEY
+
+SOURCES_SRC = "sources.md"
+
+
+def render_citations(body: str, page_src: str, shorts: Mapping[str, str]) -> str:
+    """Replace each citation group with linked short labels, e.g. (Shumailov et al. 2024)."""
+
+    def group(match: re.Match[str]) -> str:
+        links = [
+            f"[{shorts.get(key, key)}]({relative_link(page_src, SOURCES_SRC, key)})"
+            f"{{: .ed-cite }}"
+            for key in CITED_KEY.findall(match.group(1))
+        ]
+        return "(" + "; ".join(links) + ")"
+
+    return CITATION.sub(group, body)

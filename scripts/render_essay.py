@@ -1,0 +1,195 @@
+"""Stage 7a, render the essay: the reading text as Markdown, with its apparatus inline.
+
+Each paragraph is plain text with nested spans laid over it: a bare URL becomes a
+link, a note's quoted words are marked and followed by a footnote reference, a
+glossary term becomes a link with its definition as title, and a correction shows
+the corrected words with the original reading in its title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .markdown_text import attr, escape_text, link_title, relative_link
+from .model import Note, PlacedCorrection, Section
+from .pipeline import Edition
+from .render_cite import render_citations
+
+ESSAY_SRC = "index.md"
+URL = re.compile(r"https?://\S+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Markup laid over ``text[start:end]``. ``leaf`` spans replace their text entirely."""
+
+    start: int
+    end: int
+    rank: int  # outer spans first when two start together
+    opening: str
+    closing: str
+    leaf: str | None = None
+
+
+def correction_markup(placed: PlacedCorrection) -> str:
+    c = placed.correction
+    original = c.original.strip() or c.original
+    label = f"Original reading: “{original}”" + (" (removed)" if not c.corrected else "")
+    classes = "ed-corr" + ("" if c.corrected else " ed-corr-removed")
+    return (
+        f"<span class={attr(classes)} id={attr('corr-' + c.id)} tabindex=\"0\" "
+        f"title={attr(label)}><del>{escape_text(c.original)}</del>"
+        f"<ins>{escape_text(c.corrected)}</ins></span>"
+    )
+
+
+def render_spans(text: str, spans: Sequence[Span]) -> str:
+    """Lay properly nested spans over ``text``; a span that crosses its parent is dropped."""
+    out: list[str] = []
+    stack: list[Span] = []
+    cursor = 0
+
+    def advance(to: int) -> None:
+        nonlocal cursor
+        out.append(escape_text(text[cursor:to]))
+        cursor = to
+
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.rank)):
+        while stack and stack[-1].end <= span.start:
+            advance(stack[-1].end)
+            out.append(stack.pop().closing)
+        if span.start < cursor or (stack and span.end > stack[-1].end):
+            continue
+        advance(span.start)
+        if span.leaf is not None:
+            out.append(span.leaf)
+            cursor = span.end
+        else:
+            out.append(span.opening)
+            stack.append(span)
+    while stack:
+        advance(stack[-1].end)
+        out.append(stack.pop().closing)
+    advance(len(text))
+    return "".join(out)
+
+
+def paragraph_spans(edition: Edition, number: int, page_src: str) -> list[Span]:
+    text = edition.reading.paragraphs[number - 1]
+    spans = [
+        Span(
+            m.start(),
+            m.end(),
+            0,
+            f"<a href={attr(m.group(0))} aria-label={attr(m.group(0) + ' (link given by the author)')}>",
+            "</a>",
+        )
+        for m in URL.finditer(text)
+    ]
+    notes_here: dict[tuple[int, int], list[Note]] = {}
+    for note in edition.notes:
+        anchor = edition.anchors[note.id]
+        if anchor.paragraph == number:
+            notes_here.setdefault((anchor.start, anchor.end), []).append(note)
+    for (start, end), notes in notes_here.items():
+        refs = "".join(f"[^{n.id}]" for n in sorted(notes, key=lambda n: n.id))
+        ids = " ".join(n.id for n in notes)
+        spans.append(
+            Span(start, end, 1, f"<mark class=\"ed-quote\" data-notes={attr(ids)}>", "</mark>" + refs)
+        )
+    linked: set[str] = set()
+    for occurrence in edition.occurrences:
+        if occurrence.paragraph != number or occurrence.slug in linked:
+            continue
+        linked.add(occurrence.slug)
+        term = edition.term(occurrence.slug)
+        target = relative_link(page_src, term.src_uri)
+        spans.append(
+            Span(
+                occurrence.start,
+                occurrence.end,
+                2,
+                "[",
+                f"]({target} {link_title(term.term + ': ' + term.short)}){{: .ed-term }}",
+            )
+        )
+    spans += [
+        Span(p.reading_start, p.reading_end, 3, "", "", leaf=correction_markup(p))
+        for p in edition.reading.corrections_in(number)
+    ]
+    return spans
+
+
+def render_paragraph(edition: Edition, number: int, page_src: str = ESSAY_SRC) -> str:
+    text = edition.reading.paragraphs[number - 1]
+    body = render_spans(text, paragraph_spans(edition, number, page_src))
+    pilcrow = (
+        f'<a class="ed-pilcrow" href="#p{number}" '
+        f'aria-label="Paragraph {number}: link to this paragraph">{number}</a>'
+    )
+    return f"{pilcrow} {body}\n{{: #p{number} .ed-para }}"
+
+
+def render_section_heading(section: Section) -> str:
+    return (
+        f'## <span class="ed-editorial">Editor’s title:</span> {escape_text(section.title)} '
+        f"{{ #{section.id} data-toc-label={attr(section.title)} }}"
+    )
+
+
+VERDICT_CLASS = {
+    "supported": "ok",
+    "partly supported": "partly",
+    "unsupported": "none",
+    "wrong as stated": "wrong",
+    "opinion": "opinion",
+}
+
+
+def note_label(note: Note) -> str:
+    """The label a reader sees first: kind, and the verdict for a fact-check."""
+    if note.kind == "fact-check":
+        return f"Fact-check: {note.verdict}"
+    return note.kind.capitalize()
+
+
+def note_badge(note: Note) -> str:
+    css = VERDICT_CLASS.get(note.verdict, note.kind)
+    return f'<span class="ed-badge ed-badge-{css}">{escape_text(note_label(note))}</span>'
+
+
+def render_footnote(note: Note, page_src: str, shorts: Mapping[str, str]) -> str:
+    body = render_citations(note.body, page_src, shorts)
+    note_page = relative_link(page_src, note.src_uri)
+    text = (
+        f"{note_badge(note)} **{escape_text(note.title)}**\n\n{body}\n\n"
+        f"[Note page and permanent link]({note_page}){{: .ed-note-link }}"
+    )
+    indented = "\n".join(("    " + line) if line else "" for line in text.split("\n"))
+    return f"[^{note.id}]:\n{indented}"
+
+
+def notes_in_reading_order(edition: Edition) -> list[Note]:
+    return sorted(
+        edition.notes,
+        key=lambda n: (
+            edition.anchors[n.id].paragraph,
+            edition.anchors[n.id].start,
+            n.id,
+        ),
+    )
+
+
+def render_reading_text(edition: Edition, page_src: str = ESSAY_SRC) -> str:
+    """The essay page's reading text: sections, anchored paragraphs, and the notes."""
+    parts = []
+    for section in edition.sections:
+        parts.append(render_section_heading(section))
+        parts += [render_paragraph(edition, n, page_src) for n in section.paragraph_numbers]
+    if edition.notes:
+        parts.append("## Notes { #notes }")
+        parts.append("///Footnotes Go Here///")
+        parts += [render_footnote(note, page_src, edition.short_labels) for note in notes_in_reading_order(edition)]
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,88 @@
+"""Stage 4, segment: resolve editorial sections to the paragraphs they span.
+
+A section names the opening words of its first paragraph, so that the data
+reads like the essay; paragraph numbers themselves come from the seed's lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import ReadingText, Section, SectionSpec
+from .problems import Problem
+
+
+def _paragraph_starting_with(reading: ReadingText, opening: str) -> list[int]:
+    return [n for n, text in enumerate(reading.paragraphs, start=1) if text.startswith(opening)]
+
+
+def resolve_sections(
+    reading: ReadingText, specs: Sequence[SectionSpec]
+) -> tuple[list[Section], list[Problem]]:
+    problems: list[Problem] = []
+    firsts: list[tuple[int, SectionSpec]] = []
+    for spec in specs:
+        matches = _paragraph_starting_with(reading, spec.start)
+        where = spec.where
+        if len(matches) == 1:
+            firsts.append((matches[0], spec))
+            continue
+        if matches:
+            problems.append(
+                Problem(
+                    where.path,
+                    where.line,
+                    f"the start “{spec.start}” opens paragraphs {', '.join(map(str, matches))}",
+                    "quote more of the paragraph's opening words so that only one matches",
+                )
+            )
+            continue
+        inside = [n for n, text in enumerate(reading.paragraphs, start=1) if spec.start in text]
+        hint = (
+            f"“{spec.start}” is inside paragraph {inside[0]}, not at its start; "
+            if inside
+            else ""
+        )
+        problems.append(
+            Problem(
+                where.path,
+                where.line,
+                f"the section '{spec.id}' starts at “{spec.start}”, which does not begin a paragraph",
+                hint + "copy the first words of the paragraph where the section should begin",
+            )
+        )
+    if problems:
+        return [], problems
+    for (first, spec), (previous_first, previous) in zip(firsts[1:], firsts, strict=False):
+        if first <= previous_first:
+            problems.append(
+                Problem(
+                    spec.where.path,
+                    spec.where.line,
+                    f"the section '{spec.id}' starts at paragraph {first}, not after "
+                    f"'{previous.id}' (paragraph {previous_first})",
+                    "list the sections in the order of the essay, each at a different paragraph",
+                )
+            )
+    if firsts and firsts[0][0] != 1:
+        spec = firsts[0][1]
+        problems.append(
+            Problem(
+                spec.where.path,
+                spec.where.line,
+                f"the first section starts at paragraph {firsts[0][0]}, so paragraphs before it "
+                "belong to no section",
+                "begin the first section at the essay's first paragraph",
+            )
+        )
+    if not firsts:
+        problems.append(
+            Problem("docs/edition/sections.yml", 1, "there are no sections", "add at least one section")
+        )
+    if problems:
+        return [], problems
+    lasts = [first - 1 for first, _ in firsts[1:]] + [len(reading.paragraphs)]
+    return [
+        Section(spec.id, spec.title, first, last)
+        for (first, spec), last in zip(firsts, lasts, strict=True)
+    ], []
