@@ -8,6 +8,7 @@ several matches are; nothing is ever attached to a guessed place.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Sequence
 
 from .correct import occurrences
@@ -15,7 +16,9 @@ from .model import Anchor, Note, ReadingText
 from .problems import Problem
 
 
-def find_quote(reading: ReadingText, exact: str, prefix: str = "", suffix: str = "") -> list[Anchor]:
+def find_quote(
+    reading: ReadingText, exact: str, prefix: str = "", suffix: str = ""
+) -> list[Anchor]:
     """Every place where ``prefix + exact + suffix`` occurs within one paragraph."""
     context = prefix + exact + suffix
     return [
@@ -73,8 +76,11 @@ def anchor_note(reading: ReadingText, note: Note) -> tuple[Anchor | None, Proble
 
 def _crossing(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """True when two spans overlap without one containing the other."""
-    return a[0] < b[1] and b[0] < a[1] and not (a[0] <= b[0] and b[1] <= a[1]) and not (
-        b[0] <= a[0] and a[1] <= b[1]
+    return (
+        a[0] < b[1]
+        and b[0] < a[1]
+        and not (a[0] <= b[0] and b[1] <= a[1])
+        and not (b[0] <= a[0] and a[1] <= b[1])
     )
 
 
@@ -92,14 +98,18 @@ def anchor_notes(
             anchors[note.id] = anchor
     by_id = {note.id: note for note in notes}
     placed = sorted(anchors.items(), key=lambda item: (item[1].paragraph, item[1].start, item[0]))
-    for (first_id, first), (second_id, second) in zip(placed, placed[1:], strict=False):
-        same = (first.paragraph, first.start, first.end) == (second.paragraph, second.start, second.end)
+    for (first_id, first), (second_id, second) in itertools.pairwise(placed):
+        same = (first.paragraph, first.start, first.end) == (
+            second.paragraph,
+            second.start,
+            second.end,
+        )
         if first.paragraph == second.paragraph and second.start < first.end and not same:
             note = by_id[second_id]
             problems.append(
                 Problem(
                     note.where.path,
-                    note.where.line,
+                    note.line_of("target"),
                     f"the quote overlaps the quote of note '{first_id}' in paragraph {first.paragraph}",
                     "quote other words, or exactly the same words as that note",
                 )
@@ -112,7 +122,7 @@ def anchor_notes(
                 problems.append(
                     Problem(
                         note.where.path,
-                        note.where.line,
+                        note.line_of("target"),
                         "the quote begins or ends inside the corrected words "
                         f"“{placed_correction.correction.corrected}”",
                         "start and end the quote on whole words",

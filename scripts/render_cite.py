@@ -16,8 +16,7 @@ def render_citations(body: str, page_src: str, shorts: Mapping[str, str]) -> str
 
     def group(match: re.Match[str]) -> str:
         links = [
-            f"[{shorts.get(key, key)}]({relative_link(page_src, SOURCES_SRC, key)})"
-            f"{{: .ed-cite }}"
+            f"[{shorts.get(key, key)}]({relative_link(page_src, SOURCES_SRC, key)}){{: .ed-cite }}"
             for key in CITED_KEY.findall(match.group(1))
         ]
         return "(" + "; ".join(links) + ")"

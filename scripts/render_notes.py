@@ -1,0 +1,243 @@
+"""Stage 7c, render the notes' apparatus: each note's page, the Notes index, the Sources page
+and the W3C Web Annotation export.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from .markdown_text import attr, escape_text, relative_link
+from .model import NOTE_KINDS, VERDICTS, Note, Source
+from .pipeline import Edition
+from .render_cite import SOURCES_SRC, render_citations
+from .render_essay import ESSAY_SRC, note_badge, notes_in_reading_order
+
+NOTES_INDEX_SRC = "notes/index.md"
+ANNOTATIONS_FILE = "annotations.jsonld"
+
+
+def note_place_link(note: Note, page_src: str) -> str:
+    """The note's marker in the essay: its permanent place in the text."""
+    return relative_link(page_src, ESSAY_SRC, f"fnref:{note.id}")
+
+
+def quote_in_context(edition: Edition, note: Note) -> str:
+    anchor = edition.anchors[note.id]
+    text = edition.reading.paragraphs[anchor.paragraph - 1]
+    return (
+        escape_text(text[: anchor.start])
+        + '<mark class="ed-quote">'
+        + escape_text(text[anchor.start : anchor.end])
+        + "</mark>"
+        + escape_text(text[anchor.end :])
+    )
+
+
+def _term_links(edition: Edition, slugs: Iterable[str], page_src: str) -> str:
+    return ", ".join(
+        f"[{escape_text(edition.term(slug).term)}]({relative_link(page_src, edition.term(slug).src_uri)})"
+        for slug in slugs
+    )
+
+
+def source_reference(source: Source) -> str:
+    """A full reference in plain Markdown: authors, year, title, venue, link."""
+    parts = []
+    if source.authors:
+        parts.append(escape_text(", ".join(source.authors)) + ".")
+    if source.year:
+        parts.append(f"{source.year}.")
+    parts.append(f"*{escape_text(source.title)}*.")
+    if source.venue:
+        parts.append(escape_text(source.venue) + ".")
+    if source.doi:
+        parts.append(f"DOI [{escape_text(source.doi)}](https://doi.org/{source.doi}).")
+    elif source.url:
+        parts.append(f"<{source.url}>")
+    return " ".join(parts)
+
+
+def render_note_page(edition: Edition, note: Note) -> str:
+    """The Markdown of a note's own page, replacing the note file's body."""
+    page = note.src_uri
+    anchor = edition.anchors[note.id]
+    section = next(s for s in edition.sections if anchor.paragraph in s.paragraph_numbers)
+    cited = [edition.source(key) for key in note.sources]
+    lines = [
+        f"# {escape_text(note.title)}",
+        "",
+        f"{note_badge(note)}" + (f" · claim {escape_text(note.claim)}" if note.claim else ""),
+        "",
+        f"> {quote_in_context(edition, note)}",
+        ">",
+        f"> — the essay, [paragraph {anchor.paragraph}]({note_place_link(note, page)}) "
+        f"in *{escape_text(section.title)}*",
+        "{: .ed-context }",
+        "",
+        render_citations(note.body, page, edition.short_labels),
+        "",
+    ]
+    if cited:
+        lines += ["## Sources", ""]
+        lines += [
+            f"- [{escape_text(s.short)}]({relative_link(page, SOURCES_SRC, s.key)}): "
+            f"{source_reference(s)}"
+            for s in cited
+        ]
+        lines.append("")
+    if note.terms:
+        lines += [f"**Glossary:** {_term_links(edition, note.terms, page)}", ""]
+    lines += [
+        f"[Back to paragraph {anchor.paragraph} of the essay]({note_place_link(note, page)})"
+        " · [All notes](index.md)",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def render_notes_index(edition: Edition) -> str:
+    page = NOTES_INDEX_SRC
+    ordered = notes_in_reading_order(edition)
+    kinds = sorted({n.kind for n in ordered}, key=NOTE_KINDS.index)
+    verdicts = sorted({n.verdict for n in ordered if n.verdict}, key=VERDICTS.index)
+    filter_form = (
+        '<form class="ed-filter" hidden aria-label="Filter the notes">'
+        '<label>Kind <select name="kind"><option value="">all kinds</option>'
+        + "".join(f"<option>{k}</option>" for k in kinds)
+        + '</select></label> <label>Verdict <select name="verdict">'
+        '<option value="">all verdicts</option>'
+        + "".join(f"<option>{v}</option>" for v in verdicts)
+        + '</select></label> <output name="count" aria-live="polite"></output></form>'
+    )
+    lines = [
+        "---",
+        "title: Notes",
+        "description: Every note on the essay, by section - fact-checks with their verdicts, "
+        "context and counterpoints, each citing confirmed sources.",
+        "---",
+        "",
+        "# Notes",
+        "",
+        f"The edition has **{len(ordered)} notes** on the essay. Fact-checks carry a verdict on "
+        "this scale: " + ", ".join(f"*{v}*" for v in VERDICTS) + ". Context notes and "
+        "counterpoints add what a reader needs to weigh the claim; definitions explain a term. "
+        "Every note links to its place in the essay and to the [sources](../sources.md) it cites.",
+        "",
+        filter_form,
+        "",
+    ]
+    for section in edition.sections:
+        in_section = [
+            n for n in ordered if edition.anchors[n.id].paragraph in section.paragraph_numbers
+        ]
+        if not in_section:
+            continue
+        lines += [f"## {escape_text(section.title)} {{ #{section.id} }}", ""]
+        lines.append('<ul class="ed-note-list">')
+        for note in in_section:
+            anchor = edition.anchors[note.id]
+            exact = escape_text(note.target.exact)
+            lines.append(
+                f'<li class="ed-note-item" id={attr(note.id)} data-kind={attr(note.kind)} '
+                f"data-verdict={attr(note.verdict)} markdown>"
+                f"{note_badge(note)} [{escape_text(note.title)}]({relative_link(page, note.src_uri)})"
+                f" — ¶ {anchor.paragraph}, on “[{exact}]({note_place_link(note, page)})”</li>"
+            )
+        lines += ["</ul>", ""]
+    return "\n".join(lines)
+
+
+def render_sources_page(edition: Edition) -> str:
+    page = SOURCES_SRC
+    citing: dict[str, list[str]] = {s.key: [] for s in edition.sources}
+    for note in notes_in_reading_order(edition):
+        for key in note.sources:
+            citing[key].append(f"[{escape_text(note.title)}]({relative_link(page, note.src_uri)})")
+    for term in sorted(edition.terms, key=lambda t: t.term.lower()):
+        for key in term.sources:
+            citing[key].append(
+                f"[{escape_text(term.term)}]({relative_link(page, term.src_uri)}) (glossary)"
+            )
+    lines = [
+        "---",
+        "title: Sources",
+        "description: Every source the edition's notes and glossary cite, with a full "
+        "reference, a link, how it was confirmed, and the notes that cite it.",
+        "---",
+        "",
+        "# Sources",
+        "",
+        "Each source below was confirmed to exist before it was cited; *How confirmed* says "
+        "how. Notes and definitions cite them by the short label in bold.",
+        "",
+    ]
+    for source in sorted(edition.sources, key=lambda s: s.short.lower()):
+        lines += [
+            f"### {escape_text(source.short)} {{ #{source.key} }}",
+            "",
+            source_reference(source),
+            "",
+            f"*How confirmed:* {escape_text(source.how_confirmed)}",
+            "",
+        ]
+        if citing[source.key]:
+            lines += ["*Cited by:* " + "; ".join(citing[source.key]), ""]
+    return "\n".join(lines)
+
+
+def render_annotations(edition: Edition, site_url: str) -> str:
+    """All notes as a W3C Web Annotation AnnotationCollection (JSON-LD)."""
+    items = []
+    for note in notes_in_reading_order(edition):
+        anchor = edition.anchors[note.id]
+        selector = {"type": "TextQuoteSelector", "exact": note.target.exact}
+        text = edition.reading.paragraphs[anchor.paragraph - 1]
+        selector["prefix"] = note.target.prefix or text[max(0, anchor.start - 32) : anchor.start]
+        selector["suffix"] = note.target.suffix or text[anchor.end : anchor.end + 32]
+        items.append(
+            {
+                "id": f"{site_url}{note.src_uri.removesuffix('.md')}/",
+                "type": "Annotation",
+                "motivation": "assessing" if note.kind == "fact-check" else "commenting",
+                "body": [
+                    {
+                        "type": "TextualBody",
+                        "purpose": "assessing" if note.kind == "fact-check" else "commenting",
+                        "format": "text/markdown",
+                        "language": "en",
+                        "value": f"{note.title}\n\n{note.body}",
+                    },
+                    *(
+                        [{"type": "TextualBody", "purpose": "tagging", "value": note.verdict}]
+                        if note.verdict
+                        else []
+                    ),
+                ],
+                "target": {
+                    "source": site_url,
+                    "selector": [
+                        selector,
+                        {
+                            "type": "FragmentSelector",
+                            "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
+                            "value": f"p{anchor.paragraph}",
+                        },
+                    ],
+                },
+            }
+        )
+    collection = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": f"{site_url}{ANNOTATIONS_FILE}",
+        "type": "AnnotationCollection",
+        "label": "Notes on the essay",
+        "total": len(items),
+        "first": {
+            "id": f"{site_url}{ANNOTATIONS_FILE}#page1",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
