@@ -129,7 +129,11 @@ def build_matcher(terms: Sequence[Term]) -> tuple[TermMatcher, list[Problem]]:
             forms += [(form, term.slug) for form in surface_forms(phrase)]
     # A plural of one term's phrase may be another term's phrase: the explicit phrase wins.
     explicit = {normalise(phrase) for term in terms for phrase in (term.term, *term.aliases)}
-    forms = [(form, slug) for form, slug in set(forms) if form not in explicit or owner[form].slug == slug]
+    forms = [
+        (form, slug)
+        for form, slug in set(forms)
+        if form not in explicit or owner[form].slug == slug
+    ]
     return TermMatcher(sorted(forms)), problems
 
 
