@@ -22,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import load, render_essay, render_pages  # noqa: E402
+from scripts import load, render_essay, render_glossary, render_notes, render_pages  # noqa: E402
 from scripts.pipeline import Edition, build_edition  # noqa: E402
 from scripts.problems import EditionError  # noqa: E402
 
@@ -59,32 +59,63 @@ def _generated(config: MkDocsConfig, src_uri: str, content: str, edit_uri: str) 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     edition = current_edition()
     sha256 = (ROOT / load.CHECKSUM_PATH).read_text(encoding="utf-8").split()[0]
-    for file in (
-        _generated(
-            config,
+    seed_edit = "../" + load.SEED_PATH
+    generated = [
+        (
             render_pages.CORRECTIONS_SRC,
             render_pages.render_corrections_page(edition),
             "edition/corrections.yml",
         ),
-        _generated(
-            config,
-            render_pages.ORIGINAL_SRC,
-            render_pages.render_original_page(edition, sha256),
-            "../" + load.SEED_PATH,
+        (render_pages.ORIGINAL_SRC, render_pages.render_original_page(edition, sha256), seed_edit),
+        ("essay.txt", edition.seed.text, seed_edit),
+        (render_notes.NOTES_INDEX_SRC, render_notes.render_notes_index(edition), None),
+        ("sources.md", render_notes.render_sources_page(edition), "edition/sources.yml"),
+        (render_glossary.GLOSSARY_INDEX_SRC, render_glossary.render_glossary_index(edition), None),
+        (
+            render_notes.ANNOTATIONS_FILE,
+            render_notes.render_annotations(edition, config.site_url or "/"),
+            None,
         ),
-        _generated(config, "essay.txt", edition.seed.text, "../" + load.SEED_PATH),
-    ):
+    ]
+    for src_uri, content, edit_uri in generated:
+        file = File.generated(config, src_uri, content=content)
+        file.edit_uri = edit_uri
         files.append(file)
     return files
 
 
+def _new_file_url(config: MkDocsConfig, folder: str) -> str:
+    """The repository's form for a new file in ``folder`` (for pages built from many files)."""
+    return f"{(config.repo_url or '').rstrip('/')}/new/main/docs/{folder}"
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     edition = current_edition()
-    if page.file.src_uri == render_essay.ESSAY_SRC:
+    src = page.file.src_uri
+    site_url = config.site_url or "/"
+    if src == render_essay.ESSAY_SRC:
         if READING_TEXT_MARKER not in markdown:
             raise PluginError(
                 f"docs/{render_essay.ESSAY_SRC}: the line {READING_TEXT_MARKER} is missing; "
                 "put it back where the essay's reading text should appear"
             )
         return markdown.replace(READING_TEXT_MARKER, render_essay.render_reading_text(edition))
+    note = next((n for n in edition.notes if n.src_uri == src), None)
+    if note is not None:
+        anchor = edition.anchors[note.id]
+        page.meta["description"] = (
+            f"{render_essay.note_label(note)}. {note.title} A note on paragraph "
+            f"{anchor.paragraph} of the annotated essay."
+        )
+        return render_notes.render_note_page(edition, note)
+    term = next((t for t in edition.terms if t.src_uri == src), None)
+    if term is not None:
+        page.meta["description"] = f"{term.term}: {term.short}"
+        page.meta["ed_jsonld"] = render_glossary.defined_term_jsonld(edition, term, site_url)
+        return render_glossary.render_term_page(edition, term)
+    if src == render_glossary.GLOSSARY_INDEX_SRC:
+        page.meta["ed_jsonld"] = render_glossary.defined_term_set_jsonld(edition, site_url)
+        page.edit_url = _new_file_url(config, "glossary")
+    if src == render_notes.NOTES_INDEX_SRC:
+        page.edit_url = _new_file_url(config, "notes")
     return markdown

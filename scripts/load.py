@@ -142,7 +142,12 @@ def parse_front_matter(path: str, text: str) -> tuple[Record | None, list[Proble
         return None, [_yaml_problem(path, error, 1)]
     if not isinstance(root, yaml.MappingNode):
         return None, [
-            Problem(path, 2, "the front matter is not a set of fields", "write one 'name: value' per line")
+            Problem(
+                path,
+                2,
+                "the front matter is not a set of fields",
+                "write one 'name: value' per line",
+            )
         ]
     problems: list[Problem] = []
     record = _mapping_record(path, root, 1, problems)

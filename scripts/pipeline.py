@@ -76,13 +76,15 @@ def build_edition(root: Path) -> Edition:
     corrections, found = validate.validate_corrections(records, len(seed.paragraphs))
     problems += found
     reading, found = correct.build_reading_text(seed, corrections)
+    # Stages that read the reading text would only echo a broken corrections file.
+    reading_is_complete = not problems and not found
     problems += found
 
     records, found = _records(root, SECTIONS_PATH)
     problems += found
     specs, found = validate.validate_sections(records)
     problems += found
-    sections, found = segment.resolve_sections(reading, specs)
+    sections, found = segment.resolve_sections(reading, specs) if reading_is_complete else ([], [])
     problems += found
 
     records, found = _records(root, SOURCES_PATH)
@@ -100,7 +102,7 @@ def build_edition(root: Path) -> Edition:
             if note is not None:
                 notes.append(note)
     problems += validate.check_unique_notes(notes)
-    anchors, found = anchor.anchor_notes(reading, notes)
+    anchors, found = anchor.anchor_notes(reading, notes) if reading_is_complete else ({}, [])
     problems += found
 
     terms: list[Term] = []

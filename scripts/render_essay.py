@@ -27,7 +27,7 @@ class Span:
 
     start: int
     end: int
-    rank: int  # outer spans first when two start together
+    rank: int  # on equal spans the lower rank is outside: note, URL, term, correction
     opening: str
     closing: str
     leaf: str | None = None
@@ -39,7 +39,7 @@ def correction_markup(placed: PlacedCorrection) -> str:
     label = f"Original reading: “{original}”" + (" (removed)" if not c.corrected else "")
     classes = "ed-corr" + ("" if c.corrected else " ed-corr-removed")
     return (
-        f"<span class={attr(classes)} id={attr('corr-' + c.id)} tabindex=\"0\" "
+        f'<span class={attr(classes)} id={attr("corr-" + c.id)} tabindex="0" '
         f"title={attr(label)}><del>{escape_text(c.original)}</del>"
         f"<ins>{escape_text(c.corrected)}</ins></span>"
     )
@@ -82,7 +82,7 @@ def paragraph_spans(edition: Edition, number: int, page_src: str) -> list[Span]:
         Span(
             m.start(),
             m.end(),
-            0,
+            1,
             f"<a href={attr(m.group(0))} aria-label={attr(m.group(0) + ' (link given by the author)')}>",
             "</a>",
         )
@@ -97,7 +97,7 @@ def paragraph_spans(edition: Edition, number: int, page_src: str) -> list[Span]:
         refs = "".join(f"[^{n.id}]" for n in sorted(notes, key=lambda n: n.id))
         ids = " ".join(n.id for n in notes)
         spans.append(
-            Span(start, end, 1, f"<mark class=\"ed-quote\" data-notes={attr(ids)}>", "</mark>" + refs)
+            Span(start, end, 0, f'<mark class="ed-quote" data-notes={attr(ids)}>', "</mark>" + refs)
         )
     linked: set[str] = set()
     for occurrence in edition.occurrences:
@@ -191,5 +191,8 @@ def render_reading_text(edition: Edition, page_src: str = ESSAY_SRC) -> str:
     if edition.notes:
         parts.append("## Notes { #notes }")
         parts.append("///Footnotes Go Here///")
-        parts += [render_footnote(note, page_src, edition.short_labels) for note in notes_in_reading_order(edition)]
+        parts += [
+            render_footnote(note, page_src, edition.short_labels)
+            for note in notes_in_reading_order(edition)
+        ]
     return "\n\n".join(parts) + "\n"

@@ -39,9 +39,7 @@ def resolve_sections(
             continue
         inside = [n for n, text in enumerate(reading.paragraphs, start=1) if spec.start in text]
         hint = (
-            f"“{spec.start}” is inside paragraph {inside[0]}, not at its start; "
-            if inside
-            else ""
+            f"“{spec.start}” is inside paragraph {inside[0]}, not at its start; " if inside else ""
         )
         problems.append(
             Problem(
@@ -77,7 +75,9 @@ def resolve_sections(
         )
     if not firsts:
         problems.append(
-            Problem("docs/edition/sections.yml", 1, "there are no sections", "add at least one section")
+            Problem(
+                "docs/edition/sections.yml", 1, "there are no sections", "add at least one section"
+            )
         )
     if problems:
         return [], problems

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from .load import Record
 from .model import (
-    Occurrence,
     NOTE_KINDS,
     VERDICTS,
     Correction,
     Note,
+    Occurrence,
     QuoteSelector,
     SectionSpec,
     Source,
@@ -67,10 +67,10 @@ def check_fields(
             )
     values: dict[str, object] = {}
     for spec in specs:
-        field = record.fields.get(spec.name)
-        if field is None or field.value is None or field.value == "":
+        given = record.fields.get(spec.name)
+        if given is None or given.value is None or given.value == "":
             if spec.required:
-                line = field.line if field is not None else record.line
+                line = given.line if given is not None else record.line
                 problems.append(
                     Problem(
                         record.path,
@@ -80,7 +80,7 @@ def check_fields(
                     )
                 )
             continue
-        value = field.value
+        value = given.value
         if spec.kind is str and isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         if spec.kind is list and isinstance(value, str):
@@ -89,7 +89,7 @@ def check_fields(
             problems.append(
                 Problem(
                     record.path,
-                    field.line,
+                    given.line,
                     f"'{spec.name}' should be {_type_name(spec.kind)}",
                     f"write it like '{spec.name}: {spec.example}'",
                 )
@@ -126,9 +126,7 @@ def _check_id(record: Record, name: str, value: str, problems: list[Problem]) ->
         )
 
 
-def _check_unique(
-    items: Iterable[tuple[str, Where]], what: str, problems: list[Problem]
-) -> None:
+def _check_unique(items: Iterable[tuple[str, Where]], what: str, problems: list[Problem]) -> None:
     first: dict[str, Where] = {}
     for key, where in items:
         if key in first:
@@ -226,7 +224,9 @@ SOURCE_FIELDS = (
     FieldSpec("key", str, True, "shumailov2024"),
     FieldSpec("short", str, True, '"Shumailov et al. 2024"'),
     FieldSpec("type", str, True, "article"),
-    FieldSpec("title", str, True, '"AI models collapse when trained on recursively generated data"'),
+    FieldSpec(
+        "title", str, True, '"AI models collapse when trained on recursively generated data"'
+    ),
     FieldSpec("authors", list, False, '["Shumailov I", "Shumaylov Z"]'),
     FieldSpec("venue", str, False, '"Nature 631(8022):755-759"'),
     FieldSpec("year", str, False, "2024"),
@@ -254,7 +254,11 @@ def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Prob
                     "use lower-case letters, digits and underscores, e.g. 'shumailov2024'",
                 )
             )
-        if not values.get("url") and not values.get("doi") and values.get("type") in ("web", "docs"):
+        if (
+            not values.get("url")
+            and not values.get("doi")
+            and values.get("type") in ("web", "docs")
+        ):
             problems.append(
                 Problem(
                     record.path,
@@ -302,7 +306,9 @@ def check_body(record: Record, known_sources: set[str], listed: Sequence[str]) -
             )
         for key in cited_keys(line):
             if key not in known_sources:
-                problems.append(_unknown_source(record.path, record.body_line + offset, key, known_sources))
+                problems.append(
+                    _unknown_source(record.path, record.body_line + offset, key, known_sources)
+                )
             elif key not in listed:
                 problems.append(
                     Problem(
@@ -322,7 +328,8 @@ def _unknown_source(path: str, line: int, key: str, known: set[str]) -> Problem:
         path,
         line,
         f"unknown source key '{key}'",
-        hint + "cite a key from docs/edition/sources.yml, or add the source there once it is confirmed",
+        hint
+        + "cite a key from docs/edition/sources.yml, or add the source there once it is confirmed",
     )
 
 
@@ -354,7 +361,9 @@ NOTE_FIELDS = (
 )
 
 
-def validate_note(record: Record, src_uri: str, known_sources: set[str]) -> tuple[Note | None, list[Problem]]:
+def validate_note(
+    record: Record, src_uri: str, known_sources: set[str]
+) -> tuple[Note | None, list[Problem]]:
     values, problems = check_fields(record, NOTE_FIELDS, "this note")
     target = values.get("target")
     target_values: dict[str, object] = {}
@@ -447,7 +456,9 @@ TERM_FIELDS = (
 )
 
 
-def validate_term(record: Record, slug: str, src_uri: str, known_sources: set[str]) -> tuple[Term | None, list[Problem]]:
+def validate_term(
+    record: Record, slug: str, src_uri: str, known_sources: set[str]
+) -> tuple[Term | None, list[Problem]]:
     values, problems = check_fields(record, TERM_FIELDS, "this term")
     sources = _texts(values, "sources")
     problems += check_source_list(record, sources, known_sources)
@@ -513,7 +524,8 @@ def unused_warnings(
     occurrences: Sequence[Occurrence],
 ) -> list[Problem]:
     """Things that are not wrong but probably unintended: uncited sources, unreachable terms."""
-    cited = {key for item in (*notes, *terms) for key in item.sources}
+    cited = {key for note in notes for key in note.sources}
+    cited |= {key for term in terms for key in term.sources}
     warnings = [
         Problem(
             s.where.path,

@@ -1,0 +1,81 @@
+/* The edition's only script: enhancements on top of a page that works without it.
+   1. Sidenotes: on wide screens the essay's notes also sit in the margin beside
+      their paragraph, stacked so that they never overlap.
+   2. The Notes page's filter by kind and verdict (the full list works without it). */
+(function () {
+  "use strict";
+
+  var WIDE = window.matchMedia("(min-width: 1400px)");
+
+  function placeSidenotes(article, notes) {
+    var top = article.getBoundingClientRect().top;
+    var nextFree = 0;
+    notes.forEach(function (pair) {
+      var wanted = pair.ref.getBoundingClientRect().top - top;
+      var y = Math.max(wanted, nextFree);
+      pair.aside.style.top = y + "px";
+      nextFree = y + pair.aside.offsetHeight + 12;
+    });
+  }
+
+  function setUpSidenotes() {
+    var article = document.querySelector("article.md-content__inner");
+    var refs = article ? article.querySelectorAll(".ed-para sup[id^='fnref']") : [];
+    if (!refs.length) return;
+    var notes = [];
+    refs.forEach(function (sup) {
+      var link = sup.querySelector("a");
+      var source = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!source) return;
+      var aside = document.createElement("aside");
+      aside.className = "ed-sidenote";
+      aside.setAttribute("aria-hidden", "true");
+      aside.innerHTML = source.innerHTML;
+      aside.querySelectorAll(".footnote-backref").forEach(function (a) { a.remove(); });
+      aside.querySelectorAll("a, [tabindex]").forEach(function (a) { a.setAttribute("tabindex", "-1"); });
+      var number = document.createElement("span");
+      number.className = "ed-sidenote-number";
+      number.textContent = link.textContent;
+      aside.insertBefore(number, aside.firstChild);
+      article.appendChild(aside);
+      notes.push({ ref: sup, aside: aside });
+    });
+    var update = function () {
+      document.body.classList.toggle("ed-sidenotes", WIDE.matches);
+      if (WIDE.matches) placeSidenotes(article, notes);
+    };
+    WIDE.addEventListener("change", update);
+    new ResizeObserver(update).observe(article);
+    update();
+  }
+
+  function setUpNoteFilter() {
+    var form = document.querySelector("form.ed-filter");
+    if (!form) return;
+    var items = document.querySelectorAll(".ed-note-item");
+    var apply = function () {
+      var kind = form.elements.kind.value;
+      var verdict = form.elements.verdict.value;
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = (!kind || item.dataset.kind === kind) && (!verdict || item.dataset.verdict === verdict);
+        item.hidden = !match;
+        if (match) shown += 1;
+      });
+      document.querySelectorAll(".ed-note-list").forEach(function (list) {
+        var empty = !list.querySelector(".ed-note-item:not([hidden])");
+        list.hidden = empty;
+        var heading = list.previousElementSibling;
+        if (heading && heading.tagName === "H2") heading.hidden = empty;
+      });
+      form.elements.count.value = shown + " of " + items.length + " notes shown";
+    };
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();
+  }
+
+  setUpSidenotes();
+  setUpNoteFilter();
+})();

@@ -1,0 +1,107 @@
+"""The whole site built with --strict, read back with a real HTML parser."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scripts.pipeline import build_edition
+
+from .html import is_external, one, pages, parse, resource_urls, text_of
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_LINES = (ROOT / "seeds/essay.txt").read_text(encoding="utf-8").split("\n")
+
+
+def test_essay_is_the_site_root_with_sections_and_paragraphs(built_site: Path) -> None:
+    tree = parse(built_site / "index.html")
+    sections = tree.css("article h2.ed-section, article h2[id]")
+    edition = build_edition(ROOT)
+    ids = [h.attributes["id"] for h in sections]
+    assert [s.id for s in edition.sections] == [i for i in ids if i != "notes"]
+    assert 6 <= len(edition.sections) <= 8
+    for heading in sections:
+        if heading.attributes["id"] != "notes":
+            assert one(heading, ".ed-editorial").text() == "Editor’s title:"
+    paragraphs = tree.css("p.ed-para")
+    assert [p.attributes["id"] for p in paragraphs] == [f"p{n}" for n in range(1, 23)]
+    for number, paragraph in enumerate(paragraphs, start=1):
+        link = one(paragraph, "a.ed-pilcrow")
+        assert link.attributes["href"] == f"#p{number}"
+        assert link.attributes["aria-label"] == f"Paragraph {number}: link to this paragraph"
+
+
+def test_original_readings_in_the_html_give_back_the_seed(built_site: Path) -> None:
+    """Reading the page with the originals shown (del) instead of corrections (ins) is the seed."""
+    tree = parse(built_site / "index.html")
+    for number, paragraph in enumerate(tree.css("p.ed-para"), start=1):
+        original = text_of(paragraph, "a.ed-pilcrow, sup, .ed-corr ins").strip()
+        assert original == SEED_LINES[number - 1], f"paragraph {number}"
+
+
+def test_corrections_are_marked_with_their_original_reading(built_site: Path) -> None:
+    edition = build_edition(ROOT)
+    tree = parse(built_site / "index.html")
+    marks = {m.attributes["id"]: m for m in tree.css(".ed-corr")}
+    assert len(marks) == len(edition.corrections) >= 15
+    for correction in edition.corrections:
+        mark = marks[f"corr-{correction.id}"]
+        assert mark.attributes["tabindex"] == "0"
+        assert correction.original.strip() in (mark.attributes["title"] or "")
+        assert one(mark, "del").text() == correction.original
+        assert one(mark, "ins").text() == correction.corrected
+    listing = parse(built_site / "corrections/index.html")
+    rows = listing.css("article table tbody tr")
+    assert len(rows) == len(edition.corrections)
+    targets = {one(r, "a").attributes["href"] for r in rows}
+    assert targets == {f"../#corr-{c.id}" for c in edition.corrections}
+
+
+def test_original_text_page_is_verbatim_and_anchored(built_site: Path) -> None:
+    tree = parse(built_site / "original/index.html")
+    lines = tree.css("p.ed-line")
+    assert [line.attributes["id"] for line in lines] == [f"line-{n}" for n in range(1, 23)]
+    assert [one(line, ".ed-line-text").text() for line in lines] == SEED_LINES
+    assert (built_site / "essay.txt").read_bytes() == (ROOT / "seeds/essay.txt").read_bytes()
+
+
+def test_author_url_is_a_real_link_with_an_accessible_name(built_site: Path) -> None:
+    link = one(parse(built_site / "index.html"), "#p2 a[href^='https://']")
+    assert link.attributes["href"] == SEED_LINES[1]
+    assert link.text() == SEED_LINES[1]
+    assert (link.attributes["aria-label"] or "").startswith(SEED_LINES[1])
+
+
+def test_every_page_has_a_description_an_edit_link_and_no_third_party_resources(
+    built_site: Path,
+) -> None:
+    for page in pages(built_site):
+        tree = parse(page)
+        if page.name == "404.html":
+            continue
+        description = one(tree, 'meta[name="description"]')
+        assert description is not None and description.attributes["content"], page
+        external = [u for u in resource_urls(tree) if is_external(u)]
+        assert external == [], f"{page} loads {external}"
+        assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
+        edit = one(tree, "a.md-content__button[rel=edit]")
+        assert edit is not None, page
+        href = edit.attributes["href"] or ""
+        # an index built from a folder of files opens the form for a new file there
+        assert re.match(r"https://github\.com/[^/]+/[^/]+/(edit/main/|new/main/docs/)", href), href
+        assert "/docs/../" not in href
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?https?:", css.read_text(encoding="utf-8")), css
+
+
+def test_edit_links_point_at_the_files_that_produce_each_page(built_site: Path) -> None:
+    def edit_of(page: str) -> str:
+        node = one(parse(built_site / page), "a.md-content__button[rel=edit]")
+        return (node.attributes["href"] or "").split("/edit/main/", 1)[1]
+
+    assert edit_of("index.html") == "docs/index.md"
+    assert edit_of("corrections/index.html") == "docs/edition/corrections.yml"
+    assert edit_of("original/index.html") == "seeds/essay.txt"
+    assert edit_of("about/index.html") == "docs/about.md"
+    for path in ("docs/index.md", "docs/edition/corrections.yml", "seeds/essay.txt"):
+        assert (ROOT / path).is_file()

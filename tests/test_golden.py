@@ -1,0 +1,42 @@
+"""Golden tests: the generated Markdown of each page, compared with tests/golden/.
+
+After an intended change, regenerate with ``pytest tests/test_golden.py --update-golden``
+and review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from scripts import render_essay, render_pages
+from scripts.pipeline import Edition, build_edition
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+
+PAGES: dict[str, Callable[[Edition], str]] = {
+    "essay-reading-text.md": render_essay.render_reading_text,
+    "corrections.md": render_pages.render_corrections_page,
+    "original.md": lambda e: render_pages.render_original_page(e, "0" * 64),
+}
+
+
+@pytest.fixture(scope="module")
+def edition() -> Edition:
+    return build_edition(ROOT)
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_generated_markdown_matches_golden(
+    name: str, edition: Edition, update_golden: bool
+) -> None:
+    actual = PAGES[name](edition)
+    golden = GOLDEN / name
+    if update_golden:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}; run pytest --update-golden"
+    assert actual == golden.read_text(encoding="utf-8")
