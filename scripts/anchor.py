@@ -29,14 +29,16 @@ def find_quote(
 
 
 def closest_passage(reading: ReadingText, exact: str) -> tuple[int, str]:
-    """The paragraph and passage of the same number of words that best resembles ``exact``."""
+    """The passage of as many words as ``exact`` that shares the most characters with it."""
     width = max(1, len(exact.split()))
-    best = (-1.0, 1, "")
+    best: tuple[tuple[int, float], int, str] = ((-1, 0.0), 1, "")
     for number, text in enumerate(reading.paragraphs, start=1):
         words = text.split()
         for i in range(max(1, len(words) - width + 1)):
             passage = " ".join(words[i : i + width])
-            score = difflib.SequenceMatcher(None, exact.lower(), passage.lower()).ratio()
+            matcher = difflib.SequenceMatcher(None, exact.lower(), passage.lower())
+            shared = sum(block.size for block in matcher.get_matching_blocks())
+            score = (shared, matcher.ratio())
             if score > best[0]:
                 best = (score, number, passage)
     return best[1], best[2]

@@ -93,30 +93,38 @@ def build_edition(root: Path) -> Edition:
     problems += found
     known_sources = {s.key for s in sources}
 
+    # Notes and terms with problems still take part in cross-reference checks, so that
+    # one run reports everything; only clean ones go on to the next stages.
     notes: list[Note] = []
+    notes_seen: list[Note] = []
     for _slug, src_uri, record, found in _pages(root, NOTES_DIR):
         problems += found
         if record is not None:
             note, found = validate.validate_note(record, src_uri, known_sources)
             problems += found
             if note is not None:
-                notes.append(note)
-    problems += validate.check_unique_notes(notes)
+                notes_seen.append(note)
+                if not found:
+                    notes.append(note)
+    problems += validate.check_unique_notes(notes_seen)
     anchors, found = anchor.anchor_notes(reading, notes) if reading_is_complete else ({}, [])
     problems += found
 
     terms: list[Term] = []
+    terms_seen: list[Term] = []
     for slug, src_uri, record, found in _pages(root, GLOSSARY_DIR):
         problems += found
         if record is not None:
             term, found = validate.validate_term(record, slug, src_uri, known_sources)
             problems += found
             if term is not None:
-                terms.append(term)
-    matcher, found = link.build_matcher(terms)
+                terms_seen.append(term)
+                if not found:
+                    terms.append(term)
+    matcher, found = link.build_matcher(terms_seen)
     problems += found
     occurrences = link.find_occurrences(reading, matcher)
-    problems += validate.check_cross_references(notes, terms)
+    problems += validate.check_cross_references(notes_seen, terms_seen)
 
     if problems:
         raise EditionError(problems)

@@ -30,6 +30,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_KEY_PATTERN = re.compile(r"^[a-z0-9_]+$")
 CITATION = re.compile(r"\[(@[^\]]*)\]")
 CITED_KEY = re.compile(r"@([A-Za-z0-9_]+)")
+INLINE_CODE = re.compile(r"`[^`]*`")
 RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
@@ -295,12 +296,13 @@ def check_body(record: Record, known_sources: set[str], listed: Sequence[str]) -
     """Checks shared by note and term bodies: no raw HTML, and citations that resolve."""
     problems = []
     for offset, line in enumerate(record.body.split("\n")):
-        if "`" not in line and RAW_HTML.search(line):
+        markup = RAW_HTML.search(INLINE_CODE.sub("", line))
+        if markup:
             problems.append(
                 Problem(
                     record.path,
                     record.body_line + offset,
-                    f"raw HTML '{RAW_HTML.search(line).group(0)}' in the text",  # type: ignore[union-attr]
+                    f"raw HTML '{markup.group(0)}' in the text",
                     "write plain Markdown; the build adds all the markup the site needs",
                 )
             )
@@ -422,7 +424,7 @@ def validate_note(
         )
     problems += check_source_list(record, sources, known_sources)
     problems += check_body(record, known_sources, sources)
-    if problems:
+    if not (nid and kind and "title" in values and "exact" in target_values):
         return None, problems
     return (
         Note(
@@ -443,7 +445,7 @@ def validate_note(
             where=Where(record.path, 1),
             field_lines=tuple((name, field.line) for name, field in record.fields.items()),
         ),
-        [],
+        problems,
     )
 
 
@@ -463,7 +465,7 @@ def validate_term(
     sources = _texts(values, "sources")
     problems += check_source_list(record, sources, known_sources)
     problems += check_body(record, known_sources, sources)
-    if problems:
+    if "term" not in values:
         return None, problems
     return (
         Term(
@@ -478,7 +480,7 @@ def validate_term(
             where=Where(record.path, 1),
             field_lines=tuple((name, field.line) for name, field in record.fields.items()),
         ),
-        [],
+        problems,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -96,3 +97,91 @@ def test_every_page_loads_without_errors_or_external_requests(page: Any, site_ur
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         assert page.title()
+
+
+def visible_tooltip_containing(page: Any, text: str) -> None:
+    page.wait_for_function(
+        """(text) => [...document.querySelectorAll('.md-tooltip2')]
+            .some(t => t.innerText.includes(text) && t.getBoundingClientRect().height > 0)""",
+        arg=text,
+    )
+
+
+def test_note_marker_shows_the_note_on_hover_and_focus(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    marker = page.locator('[id="fnref:static-bound-is-checked"] a')
+    marker.hover()
+    visible_tooltip_containing(page, "Fact-check: wrong as stated")
+    assert "borrow checker" in tooltip_text(page)
+    page.mouse.move(0, 0)
+    page.locator('[id="fnref:tokio-99-percent"] a').focus()
+    visible_tooltip_containing(page, "Fact-check: unsupported")
+
+
+def test_glossary_link_shows_its_definition_on_hover_and_focus(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator("#p16 a.ed-term", has_text="local optimum").hover()
+    visible_tooltip_containing(page, "local optimum: A point better than every nearby point")
+    page.mouse.move(0, 0)
+    page.locator("#p9 a.ed-term", has_text="borrow checker").focus()
+    visible_tooltip_containing(page, "borrow checker:")
+
+
+def test_wide_screens_show_sidenotes_that_never_overlap(chromium: Any, site_url: str) -> None:
+    context = chromium.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_timeout(300)
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.ed-sidenote')].map(a => {
+            const r = a.getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right]; })"""
+    )
+    footnotes = page.locator(".footnote li").count()
+    assert len(boxes) == footnotes >= 20
+    width = page.evaluate("() => document.documentElement.clientWidth")
+    text_right = page.locator("#p1").bounding_box()
+    assert text_right is not None
+    for _top, _bottom, left, right in boxes:
+        assert text_right["x"] + text_right["width"] <= left and right <= width
+    for (_top, bottom, *_), (next_top, *_) in itertools.pairwise(boxes):
+        assert bottom <= next_top, "sidenotes overlap"
+    first_marker = page.locator(".ed-para sup").first.bounding_box()
+    assert first_marker is not None and abs(boxes[0][0] - first_marker["y"]) < 40
+    context.close()
+    narrow = chromium.new_context(viewport={"width": 1000, "height": 900})
+    page = narrow.new_page()
+    page.goto(site_url)
+    assert page.locator(".ed-sidenote").first.is_hidden()
+    narrow.close()
+
+
+def test_notes_page_filters_by_verdict_and_kind(page: Any, site_url: str) -> None:
+    page.goto(site_url + "notes/")
+    items = page.locator("li.ed-note-item")
+    total = items.count()
+    page.get_by_label("Verdict").select_option("wrong as stated")
+    shown = page.locator("li.ed-note-item:visible")
+    assert 0 < shown.count() < total
+    for i in range(shown.count()):
+        assert shown.nth(i).get_attribute("data-verdict") == "wrong as stated"
+    page.get_by_label("Verdict").select_option("")
+    page.get_by_label("Kind").select_option("context")
+    assert all(shown.nth(i).get_attribute("data-kind") == "context" for i in range(shown.count()))
+    assert f"of {total} notes shown" in page.locator("form.ed-filter output").inner_text()
+
+
+def test_without_javascript_markers_are_plain_links_to_the_note_and_back(
+    chromium: Any, site_url: str
+) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator('[id="fnref:tokio-99-percent"] a').click()
+    assert page.url.endswith("#fn:tokio-99-percent")
+    assert page.locator('[id="fn:tokio-99-percent"]').is_visible()
+    page.locator('[id="fn:tokio-99-percent"] a.footnote-backref').click()
+    assert page.url.endswith("#fnref:tokio-99-percent")
+    page.goto(site_url + "notes/")
+    assert page.locator("li.ed-note-item").first.is_visible()
+    assert page.locator("form.ed-filter").is_hidden()
+    context.close()

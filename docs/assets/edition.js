@@ -1,6 +1,7 @@
 /* The edition's only script: enhancements on top of a page that works without it.
    1. Sidenotes: on wide screens the essay's notes also sit in the margin beside
-      their paragraph, stacked so that they never overlap.
+      their paragraph, stacked so that they never overlap; each shows its verdict,
+      headline and opening lines (the marker's tooltip and the list have it all).
    2. The Notes page's filter by kind and verdict (the full list works without it). */
 (function () {
   "use strict";
@@ -31,7 +32,7 @@
       aside.className = "ed-sidenote";
       aside.setAttribute("aria-hidden", "true");
       aside.innerHTML = source.innerHTML;
-      aside.querySelectorAll(".footnote-backref").forEach(function (a) { a.remove(); });
+      aside.querySelectorAll(".footnote-backref, .ed-note-link").forEach(function (a) { a.remove(); });
       aside.querySelectorAll("a, [tabindex]").forEach(function (a) { a.setAttribute("tabindex", "-1"); });
       var number = document.createElement("span");
       number.className = "ed-sidenote-number";

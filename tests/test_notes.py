@@ -1,0 +1,164 @@
+"""Notes on the built site: footnotes in place, their own pages, the index, sources, export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scripts.model import VERDICTS
+from scripts.pipeline import Edition, build_edition
+
+from .html import one, parse, text_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The paragraph(s) where the essay makes each checkable claim (research brief, claims.md).
+CLAIM_PARAGRAPHS = {
+    "C1": {1, 3},
+    "C2": {4},
+    "C3": {1},
+    "C4": {6},
+    "C5": {7},
+    "C6": {8},
+    "C7": {8},
+    "C8": {9},
+    "C9": {10},
+    "C10": {11},
+    "C11": {12, 18},
+    "C12": {13, 14},
+    "C13": {14, 15},
+    "C14": {16},
+    "C15": {20},
+    "C16": {21},
+    "C17": {2},
+}
+
+
+@pytest.fixture(scope="module")
+def edition() -> Edition:
+    return build_edition(ROOT)
+
+
+def test_every_claim_has_a_note_where_the_essay_makes_it(edition: Edition) -> None:
+    assert len(edition.notes) >= 20
+    for claim, paragraphs in CLAIM_PARAGRAPHS.items():
+        placed = {edition.anchors[n.id].paragraph for n in edition.notes if n.claim == claim}
+        assert placed & paragraphs, f"{claim} has no note in paragraph {sorted(paragraphs)}"
+    for note in edition.notes:
+        if note.kind == "fact-check":
+            assert note.verdict in VERDICTS and note.sources, note.id
+
+
+def test_the_linked_page_is_described_as_reported(edition: Edition) -> None:
+    (note,) = [n for n in edition.notes if n.claim == "C17"]
+    assert "as reported" in note.body.lower() or "reporting" in note.body.lower()
+
+
+def test_markers_follow_the_quoted_words_in_their_paragraph(
+    edition: Edition, built_site: Path
+) -> None:
+    tree = parse(built_site / "index.html")
+    for note in edition.notes:
+        anchor = edition.anchors[note.id]
+        marker = one(tree, f'[id="fnref:{note.id}"]')
+        paragraph = marker.parent
+        while paragraph is not None and paragraph.tag != "p":
+            paragraph = paragraph.parent
+        assert paragraph is not None and paragraph.attributes["id"] == f"p{anchor.paragraph}"
+        quote = marker.prev
+        assert quote is not None and quote.tag in ("mark", "sup")
+        marks = [
+            m
+            for m in tree.css("mark.ed-quote")
+            if note.id in (m.attributes["data-notes"] or "").split()
+        ]
+        assert len(marks) == 1
+        shown = text_of(marks[0], ".ed-corr del")
+        assert shown == note.target.exact
+        footnote = one(tree, f'li[id="fn:{note.id}"]')
+        label = one(footnote, ".ed-badge").text()
+        expected = (
+            f"Fact-check: {note.verdict}" if note.kind == "fact-check" else note.kind.capitalize()
+        )
+        assert label == expected
+        assert one(marker, "a").attributes["href"] == f"#fn:{note.id}"
+
+
+def test_each_note_has_a_page_with_the_quote_in_context(edition: Edition, built_site: Path) -> None:
+    for note in edition.notes:
+        page = built_site / note.src_uri.removesuffix(".md") / "index.html"
+        tree = parse(page)
+        assert text_of(one(tree, "h1"), ".headerlink").strip() == note.title
+        assert one(tree, "blockquote mark.ed-quote").text() == note.target.exact
+        back = [a.attributes["href"] for a in tree.css("article a")]
+        assert f"../../#fnref:{note.id}" in back
+        for key in note.sources:
+            assert f"../../sources/#{key}" in back
+
+
+def test_citations_link_to_source_entries_that_list_their_notes(
+    edition: Edition, built_site: Path
+) -> None:
+    essay = parse(built_site / "index.html")
+    cites = {a.attributes["href"] for a in essay.css("a.ed-cite")}
+    cited = {key for note in edition.notes for key in note.sources}
+    assert cites == {f"sources/#{key}" for key in cited}
+    sources = parse(built_site / "sources/index.html")
+    for source in edition.sources:
+        entry = one(sources, f'[id="{source.key}"]')
+        assert entry.text().strip().startswith(source.short)
+    for note in edition.notes:
+        for key in note.sources:
+            section = []
+            node = one(sources, f'[id="{key}"]').next
+            while node is not None and node.tag != "h3":
+                section.append(node.html or "")
+                node = node.next
+            assert f"../{note.src_uri.removesuffix('.md')}/" in "".join(section), (key, note.id)
+
+
+def test_notes_index_lists_every_note_with_filters_for_javascript(
+    edition: Edition, built_site: Path
+) -> None:
+    tree = parse(built_site / "notes/index.html")
+    items = tree.css("li.ed-note-item")
+    assert sorted(i.attributes["id"] or "" for i in items) == sorted(n.id for n in edition.notes)
+    by_id = {n.id: n for n in edition.notes}
+    for item in items:
+        note = by_id[item.attributes["id"] or ""]
+        assert item.attributes["data-kind"] == note.kind
+        assert item.attributes["data-verdict"] == note.verdict
+    form = one(tree, "form.ed-filter")
+    assert "hidden" in form.attributes  # shown by the script; the list works without it
+
+
+def test_annotation_export_follows_the_web_annotation_model(
+    edition: Edition, built_site: Path
+) -> None:
+    collection = json.loads((built_site / "annotations.jsonld").read_text(encoding="utf-8"))
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection"
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) == len(edition.notes)
+    assert collection["first"]["type"] == "AnnotationPage"
+    paragraphs = edition.reading.paragraphs
+    for item in items:
+        assert item["type"] == "Annotation"
+        assert item["id"].startswith("https://")
+        assert item["motivation"] in ("commenting", "assessing")
+        assert item["body"][0]["type"] == "TextualBody" and item["body"][0]["value"]
+        target = item["target"]
+        assert target["source"].startswith("https://")
+        quote, fragment = target["selector"]
+        assert quote["type"] == "TextQuoteSelector"
+        assert fragment == {
+            "type": "FragmentSelector",
+            "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
+            "value": fragment["value"],
+        }
+        number = int(fragment["value"].removeprefix("p"))
+        context = quote["prefix"] + quote["exact"] + quote["suffix"]
+        assert context in paragraphs[number - 1]
+        assert sum(p.count(quote["exact"]) for p in paragraphs) >= 1

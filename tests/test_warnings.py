@@ -1,0 +1,46 @@
+"""Things that are not errors but probably mistakes: reported as warnings, fatal under --strict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import mkdocs_build
+from .test_errors import run_check
+
+UNCITED_SOURCE = """- key: unused_source
+  short: "Nobody 2026"
+  type: web
+  title: "A page nobody cites"
+  url: "https://example.org/"
+  how_confirmed: "test fixture"
+"""
+
+LONELY_TERM = """---
+term: quaternion
+short: "A number system that extends the complex numbers."
+---
+Nothing in the essay mentions it.
+"""
+
+
+def test_uncited_source_and_unreachable_term_are_warnings(project: Path) -> None:
+    sources = project / "docs/edition/sources.yml"
+    before = sources.read_text(encoding="utf-8").count("\n")
+    sources.write_text(sources.read_text(encoding="utf-8") + UNCITED_SOURCE, encoding="utf-8")
+    (project / "docs/glossary/quaternion.md").write_text(LONELY_TERM, encoding="utf-8")
+    result = run_check(project)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        f"warning: docs/edition/sources.yml:{before + 1}: no note or term cites the source "
+        "'unused_source'; cite it with [@unused_source] where it supports a sentence, or remove it",
+        "warning: docs/glossary/quaternion.md:1: the term 'quaternion' never occurs in the essay "
+        "and nothing links to it; add an alias that matches the essay's wording, or link it from "
+        "a note or another term",
+    ]
+
+
+def test_strict_build_fails_on_a_warning(project: Path, tmp_path: Path) -> None:
+    (project / "docs/glossary/quaternion.md").write_text(LONELY_TERM, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "the term 'quaternion' never occurs in the essay" in result.stderr
