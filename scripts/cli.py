@@ -1,4 +1,4 @@
-"""The command-line adapter: ``python -m scripts check`` and ``python -m scripts accept-seed``."""
+"""The command-line adapter: ``python -m scripts check | accept-seed | addresses``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import load
+from . import addresses, load
 from .pipeline import build_edition
 from .problems import EditionError
 
@@ -39,11 +39,27 @@ def accept_seed(root: Path) -> int:
     return 0
 
 
+def record_addresses(root: Path) -> int:
+    """Add every address the edition now publishes to the registry (never removes one)."""
+    try:
+        edition = build_edition(root)
+    except EditionError as error:
+        print(error, file=sys.stderr)
+        return 1
+    registry_file = root / addresses.REGISTRY_PATH
+    text = registry_file.read_text(encoding="utf-8") if registry_file.exists() else ""
+    known = {address for _, address in addresses.parse_registry(text)}
+    current = addresses.current_addresses(edition, addresses.site_files(root / "docs"))
+    new = current - known
+    registry_file.write_text(addresses.render_registry(known | current), encoding="utf-8")
+    print(f"{addresses.REGISTRY_PATH}: {len(new)} new, {len(known | current)} in all")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
-    parser.add_argument("command", choices=["check", "accept-seed"])
+    parser.add_argument("command", choices=["check", "accept-seed", "addresses"])
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
     args = parser.parse_args(argv)
-    if args.command == "check":
-        return check(args.root)
-    return accept_seed(args.root)
+    commands = {"check": check, "accept-seed": accept_seed, "addresses": record_addresses}
+    return commands[args.command](args.root)

@@ -22,7 +22,16 @@ from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts import load, render_essay, render_glossary, render_notes, render_pages  # noqa: E402
+from scripts import (  # noqa: E402
+    addresses,
+    git_history,
+    load,
+    render_essay,
+    render_glossary,
+    render_meta,
+    render_notes,
+    render_pages,
+)
 from scripts.pipeline import Edition, build_edition  # noqa: E402
 from scripts.problems import EditionError  # noqa: E402
 
@@ -31,6 +40,9 @@ log = get_plugin_logger("edition")
 READING_TEXT_MARKER = "<!-- reading-text -->"
 
 _edition: Edition | None = None
+_site: render_meta.Site | None = None
+_history: tuple[git_history.Change, ...] = ()
+_page_ids: dict[str, set[str]] = {}
 
 
 def current_edition() -> Edition:
@@ -39,15 +51,32 @@ def current_edition() -> Edition:
     return _edition
 
 
+def current_site() -> render_meta.Site:
+    if _site is None:
+        raise PluginError("the edition was not loaded; is the hook listed in mkdocs.yml?")
+    return _site
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _edition
+    global _edition, _site, _history, _page_ids
     _edition = None  # never carry one build's edition into the next `mkdocs serve` rebuild
+    _page_ids = {}
+    _history = git_history.content_history(ROOT)
+    _site = render_meta.Site(
+        name=config.site_name,
+        url=config.site_url or "/",
+        repo_url=(config.repo_url or "").rstrip("/"),
+        version=git_history.version_of(_history),
+    )
     try:
         _edition = build_edition(ROOT)
     except EditionError as error:
         raise PluginError(str(error)) from None
     for warning in _edition.warnings:
         log.warning(str(warning))
+    if "redirects" in config.plugins:  # pages that moved; read by mkdocs-redirects in on_files
+        maps = config.plugins["redirects"].config["redirect_maps"]
+        maps.update(addresses.page_redirect_maps(_edition.redirects))
 
 
 def _generated(config: MkDocsConfig, src_uri: str, content: str, edit_uri: str) -> File:
@@ -72,6 +101,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         ("sources.md", render_notes.render_sources_page(edition), "edition/sources.yml"),
         (render_glossary.GLOSSARY_INDEX_SRC, render_glossary.render_glossary_index(edition), None),
         (
+            render_meta.HISTORY_SRC,
+            render_meta.render_history_page(_history, current_site().repo_url),
+            None,
+        ),
+        (
             render_notes.ANNOTATIONS_FILE,
             render_notes.render_annotations(edition, config.site_url or "/"),
             None,
@@ -90,32 +124,83 @@ def _new_file_url(config: MkDocsConfig, folder: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    result = _page_markdown(markdown, page, config)
+    if isinstance(page.meta.get("description"), str):
+        # the theme writes the description into an attribute without escaping it
+        page.meta["description"] = page.meta["description"].replace('"', "”")
+    return result
+
+
+def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """The Markdown MkDocs renders for a page: generated, or the file's own plus metadata."""
     edition = current_edition()
     src = page.file.src_uri
     site_url = config.site_url or "/"
+    moved = addresses.fragment_redirects(edition.redirects, addresses.page_url(src))
+    if moved:
+        page.meta["ed_redirects"] = render_glossary.script_safe_json(moved)
     if src == render_essay.ESSAY_SRC:
         if READING_TEXT_MARKER not in markdown:
             raise PluginError(
                 f"docs/{render_essay.ESSAY_SRC}: the line {READING_TEXT_MARKER} is missing; "
                 "put it back where the essay's reading text should appear"
             )
-        return markdown.replace(READING_TEXT_MARKER, render_essay.render_reading_text(edition))
+        return markdown.replace(
+            READING_TEXT_MARKER, render_essay.render_reading_text(edition, current_site())
+        )
     note = next((n for n in edition.notes if n.src_uri == src), None)
     if note is not None:
         anchor = edition.anchors[note.id]
         page.meta["description"] = (
-            f"{render_essay.note_label(note)}. {note.title} A note on paragraph "
+            f"{render_essay.note_label(note)}. {note.title}. A note on paragraph "
             f"{anchor.paragraph} of the annotated essay."
         )
-        return render_notes.render_note_page(edition, note)
+        return render_notes.render_note_page(edition, current_site(), note)
     term = next((t for t in edition.terms if t.src_uri == src), None)
     if term is not None:
         page.meta["description"] = f"{term.term}: {term.short}"
         page.meta["ed_jsonld"] = render_glossary.defined_term_jsonld(edition, term, site_url)
-        return render_glossary.render_term_page(edition, term)
+        return render_glossary.render_term_page(edition, current_site(), term)
     if src == render_glossary.GLOSSARY_INDEX_SRC:
         page.meta["ed_jsonld"] = render_glossary.defined_term_set_jsonld(edition, site_url)
         page.edit_url = _new_file_url(config, "glossary")
     if src == render_notes.NOTES_INDEX_SRC:
         page.edit_url = _new_file_url(config, "notes")
+    if src == render_meta.HISTORY_SRC:
+        page.edit_url = None  # written by git, not by a file
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _page_ids[addresses.page_url(page.file.src_uri)] = addresses.ids_in(html)
+    return html
+
+
+def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
+    """Every published address must still resolve, before any page is written."""
+    edition = current_edition()
+    page_ids = dict(_page_ids)
+    for file in files:
+        if not file.is_documentation_page():
+            page_ids.setdefault(addresses.page_url(file.src_uri), set())
+    registry_file = ROOT / addresses.REGISTRY_PATH
+    registry = addresses.parse_registry(
+        registry_file.read_text(encoding="utf-8") if registry_file.exists() else ""
+    )
+    problems = addresses.check_registry(registry, edition.redirects, page_ids)
+    if problems:
+        raise PluginError(str(EditionError(problems)))
+    published = {address for _, address in registry}
+    src_uris = [
+        f.src_uri
+        for f in files
+        if f.is_documentation_page() or f.src_uri in addresses.GENERATED_FILES
+    ]
+    new = sorted(addresses.current_addresses(edition, src_uris) - published)
+    if new:
+        shown = ", ".join(map(str, new[:5])) + (" …" if len(new) > 5 else "")
+        log.warning(
+            f"{addresses.REGISTRY_PATH}: {len(new)} new address{'es' if len(new) != 1 else ''} "
+            f"not yet recorded ({shown}); run 'make addresses' and commit {addresses.REGISTRY_PATH}"
+        )
+    return env

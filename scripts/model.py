@@ -180,3 +180,26 @@ class Occurrence:
     paragraph: int
     start: int
     end: int
+
+
+@dataclass(frozen=True, order=True)
+class Address:
+    """A page URL path from the site root (``/``, ``/notes/x/``) and an optional fragment."""
+
+    page: str
+    fragment: str = ""
+
+    def __str__(self) -> str:
+        return self.page + (f"#{self.fragment}" if self.fragment else "")
+
+    @classmethod
+    def parse(cls, text: str) -> Address:
+        page, _, fragment = text.strip().partition("#")
+        return cls(page or "/", fragment)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    source: Address
+    target: Address
+    line: int

@@ -10,12 +10,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import anchor, correct, link, load, segment, validate
-from .model import Anchor, Correction, Note, Occurrence, ReadingText, Section, Seed, Source, Term
+from .model import (
+    Anchor,
+    Correction,
+    Note,
+    Occurrence,
+    ReadingText,
+    Redirect,
+    Section,
+    Seed,
+    Source,
+    Term,
+)
 from .problems import EditionError, Problem
 
 CORRECTIONS_PATH = "docs/edition/corrections.yml"
 SECTIONS_PATH = "docs/edition/sections.yml"
 SOURCES_PATH = "docs/edition/sources.yml"
+REDIRECTS_PATH = "docs/edition/redirects.yml"
 NOTES_DIR = "docs/notes"
 GLOSSARY_DIR = "docs/glossary"
 
@@ -33,6 +45,7 @@ class Edition:
     anchors: dict[str, Anchor]
     terms: tuple[Term, ...]
     occurrences: tuple[Occurrence, ...]
+    redirects: tuple[Redirect, ...]
     warnings: tuple[Problem, ...]
 
     def source(self, key: str) -> Source:
@@ -126,6 +139,11 @@ def build_edition(root: Path) -> Edition:
     occurrences = link.find_occurrences(reading, matcher)
     problems += validate.check_cross_references(notes_seen, terms_seen)
 
+    records, found = _records(root, REDIRECTS_PATH)
+    problems += found
+    redirects, found = validate.validate_redirects(records)
+    problems += found
+
     if problems:
         raise EditionError(problems)
     return Edition(
@@ -138,5 +156,6 @@ def build_edition(root: Path) -> Edition:
         anchors=anchors,
         terms=tuple(terms),
         occurrences=tuple(occurrences),
+        redirects=tuple(redirects),
         warnings=tuple(validate.unused_warnings(notes, terms, sources, occurrences)),
     )

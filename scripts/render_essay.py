@@ -16,6 +16,7 @@ from .markdown_text import attr, escape_text, link_title, relative_link
 from .model import Note, PlacedCorrection, Section
 from .pipeline import Edition
 from .render_cite import render_citations
+from .render_meta import HISTORY_SRC, Site, cite_block, suggest_note_url
 
 ESSAY_SRC = "index.md"
 URL = re.compile(r"https?://\S+")
@@ -122,14 +123,20 @@ def paragraph_spans(edition: Edition, number: int, page_src: str) -> list[Span]:
     return spans
 
 
-def render_paragraph(edition: Edition, number: int, page_src: str = ESSAY_SRC) -> str:
+def render_paragraph(edition: Edition, site: Site, number: int, page_src: str = ESSAY_SRC) -> str:
     text = edition.reading.paragraphs[number - 1]
     body = render_spans(text, paragraph_spans(edition, number, page_src))
     pilcrow = (
         f'<a class="ed-pilcrow" href="#p{number}" '
         f'aria-label="Paragraph {number}: link to this paragraph">{number}</a>'
     )
-    return f"{pilcrow} {body}\n{{: #p{number} .ed-para }}"
+    suggest = suggest_note_url(site.repo_url, number, text)
+    tools = (
+        f'<span class="ed-para-tools" data-search-exclude><a class="ed-suggest" href={attr(suggest)} '
+        f'aria-label="Suggest a note on paragraph {number}" '
+        f'title="Suggest a note on paragraph {number}">✎</a></span>'
+    )
+    return f"{pilcrow}{tools} {body}\n{{: #p{number} .ed-para }}"
 
 
 def render_section_heading(section: Section) -> str:
@@ -182,12 +189,23 @@ def notes_in_reading_order(edition: Edition) -> list[Note]:
     )
 
 
-def render_reading_text(edition: Edition, page_src: str = ESSAY_SRC) -> str:
+def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC) -> str:
     """The essay page's reading text: sections, anchored paragraphs, and the notes."""
     parts = []
     for section in edition.sections:
         parts.append(render_section_heading(section))
-        parts += [render_paragraph(edition, n, page_src) for n in section.paragraph_numbers]
+        parts += [render_paragraph(edition, site, n, page_src) for n in section.paragraph_numbers]
+    parts.append(
+        cite_block(
+            key="edition-essay",
+            title=site.name,
+            container="",
+            url=site.url,
+            version=site.version,
+            what="the essay with notes and glossary",
+            history_link=relative_link(page_src, HISTORY_SRC),
+        )
+    )
     if edition.notes:
         parts.append("## Notes { #notes }")
         parts.append("///Footnotes Go Here///")

@@ -12,6 +12,7 @@ from .model import Note, Occurrence, Term
 from .pipeline import Edition
 from .render_cite import render_citations
 from .render_essay import ESSAY_SRC, note_badge, notes_in_reading_order
+from .render_meta import HISTORY_SRC, Site, cite_block
 
 GLOSSARY_INDEX_SRC = "glossary/index.md"
 SNIPPET_WORDS = 6
@@ -59,7 +60,7 @@ def _list(items: Iterable[str]) -> list[str]:
     return [f"- {item}" for item in items]
 
 
-def render_term_page(edition: Edition, term: Term) -> str:
+def render_term_page(edition: Edition, site: Site, term: Term) -> str:
     """The Markdown of a term's page: the contributor's text plus generated cross-references."""
     page = term.src_uri
     found = occurrences_of(edition, term.slug)
@@ -102,6 +103,18 @@ def render_term_page(edition: Edition, term: Term) -> str:
             for t in related
         )
         lines.append("")
+    lines.append(
+        cite_block(
+            key=f"edition-term-{term.slug}",
+            title=term.term,
+            container=f"“{site.name}”",
+            url=site.page_url(page),
+            version=site.version,
+            what="glossary entry in ",
+            history_link=relative_link(page, HISTORY_SRC),
+        )
+    )
+    lines.append("")
     return "\n".join(lines)
 
 

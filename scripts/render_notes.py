@@ -12,6 +12,7 @@ from .model import NOTE_KINDS, VERDICTS, Note, Source
 from .pipeline import Edition
 from .render_cite import SOURCES_SRC, render_citations
 from .render_essay import ESSAY_SRC, note_badge, notes_in_reading_order
+from .render_meta import HISTORY_SRC, Site, cite_block
 
 NOTES_INDEX_SRC = "notes/index.md"
 ANNOTATIONS_FILE = "annotations.jsonld"
@@ -58,7 +59,7 @@ def source_reference(source: Source) -> str:
     return " ".join(parts)
 
 
-def render_note_page(edition: Edition, note: Note) -> str:
+def render_note_page(edition: Edition, site: Site, note: Note) -> str:
     """The Markdown of a note's own page, replacing the note file's body."""
     page = note.src_uri
     anchor = edition.anchors[note.id]
@@ -91,6 +92,16 @@ def render_note_page(edition: Edition, note: Note) -> str:
     lines += [
         f"[Back to paragraph {anchor.paragraph} of the essay]({note_place_link(note, page)})"
         " · [All notes](index.md)",
+        "",
+        cite_block(
+            key=f"edition-note-{note.id}",
+            title=note.title,
+            container=f"“{site.name}”",
+            url=site.page_url(page),
+            version=site.version,
+            what=f"note on paragraph {anchor.paragraph} of ",
+            history_link=relative_link(page, HISTORY_SRC),
+        ),
         "",
     ]
     return "\n".join(lines)

@@ -15,10 +15,12 @@ from .load import Record
 from .model import (
     NOTE_KINDS,
     VERDICTS,
+    Address,
     Correction,
     Note,
     Occurrence,
     QuoteSelector,
+    Redirect,
     SectionSpec,
     Source,
     Term,
@@ -553,3 +555,25 @@ def unused_warnings(
         if t.slug not in occurring and t.slug not in linked
     ]
     return warnings
+
+
+REDIRECT_FIELDS = (
+    FieldSpec("from", str, True, '"/notes/old-id/"'),
+    FieldSpec("to", str, True, '"/notes/new-id/"'),
+)
+
+
+def validate_redirects(records: Sequence[Record]) -> tuple[list[Redirect], list[Problem]]:
+    redirects, problems = [], []
+    for record in records:
+        values, found = check_fields(record, REDIRECT_FIELDS, "this redirect")
+        problems += found
+        if not found:
+            redirects.append(
+                Redirect(
+                    Address.parse(str(values["from"])),
+                    Address.parse(str(values["to"])),
+                    record.line,
+                )
+            )
+    return redirects, problems

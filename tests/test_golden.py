@@ -12,13 +12,23 @@ from pathlib import Path
 import pytest
 
 from scripts import render_essay, render_pages
+from scripts.git_history import Version
 from scripts.pipeline import Edition, build_edition
+from scripts.render_meta import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
 
+# A fixed site and version, so that golden files do not change with every commit.
+SITE = Site(
+    name="Test edition",
+    url="https://example.org/edition/",
+    repo_url="https://github.com/example/edition",
+    version=Version("2026-01-02", "0123456789abcdef"),
+)
+
 PAGES: dict[str, Callable[[Edition], str]] = {
-    "essay-reading-text.md": render_essay.render_reading_text,
+    "essay-reading-text.md": lambda e: render_essay.render_reading_text(e, SITE),
     "corrections.md": render_pages.render_corrections_page,
     "original.md": lambda e: render_pages.render_original_page(e, "0" * 64),
 }

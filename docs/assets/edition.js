@@ -2,7 +2,9 @@
    1. Sidenotes: on wide screens the essay's notes also sit in the margin beside
       their paragraph, stacked so that they never overlap; each shows its verdict,
       headline and opening lines (the marker's tooltip and the list have it all).
-   2. The Notes page's filter by kind and verdict (the full list works without it). */
+   2. The Notes page's filter by kind and verdict (the full list works without it).
+   3. "Copy link" buttons for paragraphs, notes and term pages (the links are there anyway).
+   4. Fragment redirects: an old #address that moved is sent to its new place. */
 (function () {
   "use strict";
 
@@ -77,6 +79,74 @@
     apply();
   }
 
+  function announce(text) {
+    var status = document.getElementById("ed-copy-status");
+    if (!status) {
+      status = document.createElement("div");
+      status.id = "ed-copy-status";
+      status.className = "ed-copy-status";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  function copyButton(label, fragment) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ed-copy";
+    button.setAttribute("aria-label", label);
+    button.title = label;
+    button.textContent = "⧉";
+    button.addEventListener("click", function () {
+      var url = location.href.split("#")[0] + (fragment ? "#" + fragment : "");
+      var done = function () { announce("Link copied: " + url); };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(done, function () { announce("Copy failed: " + url); });
+      } else {
+        var field = document.createElement("textarea");
+        field.value = url;
+        document.body.appendChild(field);
+        field.select();
+        document.execCommand("copy");
+        field.remove();
+        done();
+      }
+    });
+    return button;
+  }
+
+  function setUpCopyLinks() {
+    document.querySelectorAll(".ed-para").forEach(function (paragraph) {
+      var tools = paragraph.querySelector(".ed-para-tools");
+      var number = paragraph.id.slice(1);
+      if (tools) tools.appendChild(copyButton("Copy link to paragraph " + number, paragraph.id));
+    });
+    document.querySelectorAll(".footnote li[id^='fn:']").forEach(function (note) {
+      var index = Array.prototype.indexOf.call(note.parentNode.children, note) + 1;
+      note.appendChild(copyButton("Copy link to note " + index, note.id));
+    });
+    var heading = document.querySelector("article h1");
+    if (heading && document.querySelector(".ed-context, .ed-short")) {
+      heading.appendChild(copyButton("Copy link to this page", ""));
+    }
+  }
+
+  function followFragmentRedirects() {
+    var data = document.getElementById("ed-redirects");
+    if (!data) return;
+    var moved = JSON.parse(data.textContent);
+    var go = function () {
+      var id = decodeURIComponent(location.hash.slice(1));
+      if (id && moved[id] && !document.getElementById(id)) location.replace(moved[id]);
+    };
+    window.addEventListener("hashchange", go);
+    go();
+  }
+
+  followFragmentRedirects();
   setUpSidenotes();
   setUpNoteFilter();
+  setUpCopyLinks();
 })();

@@ -1,0 +1,161 @@
+"""Permanent addresses: the registry of every published URL and fragment, and redirects.
+
+``addresses.txt`` lists each address ever published, one per line (``/notes/x/``,
+``/#p12``). A build fails when a listed address no longer resolves, unless
+``docs/edition/redirects.yml`` records where it went. New addresses are added to the
+registry with ``make addresses``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping, Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .model import Address, Redirect
+from .pipeline import REDIRECTS_PATH, Edition
+from .problems import Problem
+
+REGISTRY_PATH = "addresses.txt"
+GENERATED_PAGES = (
+    "corrections.md",
+    "original.md",
+    "notes/index.md",
+    "sources.md",
+    "glossary/index.md",
+    "history.md",
+)
+GENERATED_FILES = ("essay.txt", "annotations.jsonld")
+
+
+def page_url(src_uri: str) -> str:
+    """``notes/x.md`` -> ``/notes/x/``; ``index.md`` -> ``/`` (directory URLs)."""
+    if not src_uri.endswith(".md"):
+        return "/" + src_uri
+    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    return "/" + (path + "/" if path else "")
+
+
+def site_files(docs: Path) -> list[str]:
+    """Source paths of every page and generated file, as MkDocs will publish them."""
+    written = [
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*.md")
+        if p.relative_to(docs).parts[0] != "edition"
+    ]
+    return sorted({*written, *GENERATED_PAGES, *GENERATED_FILES})
+
+
+def current_addresses(edition: Edition, src_uris: Iterable[str]) -> set[Address]:
+    """Every address the edition publishes: its pages and the fragments it promises."""
+    addresses = {Address(page_url(s)) for s in src_uris}
+    addresses |= {Address("/", s.id) for s in edition.sections}
+    addresses |= {Address("/", f"p{n}") for n in range(1, len(edition.seed.paragraphs) + 1)}
+    addresses |= {Address("/", f"fn:{n.id}") for n in edition.notes}
+    addresses |= {Address("/", f"corr-{c.id}") for c in edition.corrections}
+    addresses |= {Address("/sources/", s.key) for s in edition.sources}
+    addresses |= {
+        Address("/original/", f"line-{n}") for n in range(1, len(edition.seed.paragraphs) + 1)
+    }
+    return addresses
+
+
+def parse_registry(text: str) -> list[tuple[int, Address]]:
+    """(line, address) for each address; blank lines and lines starting with '# ' are skipped."""
+    return [
+        (number, Address.parse(line))
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.startswith("# ")
+    ]
+
+
+def render_registry(addresses: Iterable[Address]) -> str:
+    header = (
+        "# Every address this edition has published. Never remove a line: when an address\n"
+        "# moves, record it in docs/edition/redirects.yml. Add new ones with 'make addresses'.\n"
+    )
+    return header + "".join(f"{a}\n" for a in sorted(set(addresses)))
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids |= {value for name, value in attrs if name in ("id", "name") and value}
+
+
+def ids_in(html: str) -> set[str]:
+    """Every id (and anchor name) in a page's HTML, read with a real parser."""
+    parser = _Ids()
+    parser.feed(html)
+    return parser.ids
+
+
+def resolves(address: Address, page_ids: Mapping[str, set[str]]) -> bool:
+    if address.page not in page_ids:
+        return False
+    return not address.fragment or address.fragment in page_ids[address.page]
+
+
+def check_registry(
+    registry: Sequence[tuple[int, Address]],
+    redirects: Sequence[Redirect],
+    page_ids: Mapping[str, set[str]],
+) -> list[Problem]:
+    """Every registered address must resolve, directly or through a redirect that resolves."""
+    moved = {r.source: r for r in redirects}
+    problems = []
+    for line, address in registry:
+        if resolves(address, page_ids):
+            continue
+        redirect = moved.get(address) or moved.get(Address(address.page))
+        if redirect is None:
+            problems.append(
+                Problem(
+                    REGISTRY_PATH,
+                    line,
+                    f"the published address {address} no longer exists",
+                    f"restore it, or record where it went in {REDIRECTS_PATH} "
+                    f'(- from: "{address}" and to: its new address)',
+                )
+            )
+    for redirect in redirects:
+        if not resolves(redirect.target, page_ids):
+            problems.append(
+                Problem(
+                    REDIRECTS_PATH,
+                    redirect.line,
+                    f"the redirect from {redirect.source} goes to {redirect.target}, which does "
+                    "not exist",
+                    "point 'to' at a page and fragment that the site has",
+                )
+            )
+    return problems
+
+
+def src_of(page: str) -> str:
+    """``/notes/x/`` -> ``notes/x.md``; ``/`` -> ``index.md`` (the inverse of ``page_url``)."""
+    return (page.strip("/") or "index") + ".md"
+
+
+def page_redirect_maps(redirects: Sequence[Redirect]) -> dict[str, str]:
+    """mkdocs-redirects' ``redirect_maps`` for whole pages that moved: old source -> new source."""
+    return {
+        src_of(r.source.page): src_of(r.target.page)
+        + (f"#{r.target.fragment}" if r.target.fragment else "")
+        for r in redirects
+        if not r.source.fragment
+    }
+
+
+def fragment_redirects(redirects: Sequence[Redirect], page: str) -> dict[str, str]:
+    """For one page: old fragment -> new address, relative to that page (for edition.js)."""
+    moved = {}
+    for r in redirects:
+        if r.source.page == page and r.source.fragment:
+            base = "" if r.target.page == page else posixpath.relpath(r.target.page, page) + "/"
+            moved[r.source.fragment] = base + (f"#{r.target.fragment}" if r.target.fragment else "")
+    return moved

@@ -1,0 +1,133 @@
+"""Stage 7e, render what helps people cite and improve the edition: "Cite this" blocks,
+the Edition history page, and "suggest a note" links prefilled for a paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from .git_history import Change, Version
+from .markdown_text import escape_text
+
+HISTORY_SRC = "history.md"
+OPENING_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the pages need to know about where the edition lives (one setting each)."""
+
+    name: str
+    url: str  # site_url, ending in "/"
+    repo_url: str
+    version: Version
+
+    def page_url(self, src_uri: str) -> str:
+        """The published URL of a page, from its source path (directory URLs)."""
+        path = src_uri.removesuffix(".md").removesuffix("index")
+        return self.url + (path + "/" if path and not path.endswith("/") else path)
+
+
+def _bibtex_escape(text: str) -> str:
+    return "".join("\\" + c if c in "{}%&$#_" else c for c in text)
+
+
+def cite_block(
+    *,
+    key: str,
+    title: str,
+    container: str,
+    url: str,
+    version: Version,
+    what: str,
+    history_link: str,
+) -> str:
+    """A collapsible "Cite this" with a plain reference and BibTeX (copyable code blocks)."""
+    year = version.date[:4] or "n.d."
+    edition = version.label
+    plain = f"The edition's contributors, “{title}”, {what}{container}, {edition}. {url}"
+    note = f"{what}{container}, {edition}"
+    bibtex = "\n".join(
+        [
+            f"@misc{{{key},",
+            f"  title = {{{_bibtex_escape(title)}}},",
+            "  author = {{The edition's contributors}},",
+            f"  year = {{{year}}},",
+            f"  note = {{{_bibtex_escape(note)}}},",
+            f"  howpublished = {{\\url{{{url}}}}},",
+            f"  url = {{{url}}}",
+            "}",
+        ]
+    )
+    return "\n".join(
+        [
+            '<details class="ed-cite-this" markdown>',
+            "<summary>Cite this</summary>",
+            "",
+            "```text",
+            plain,
+            "```",
+            "",
+            "```bibtex",
+            bibtex,
+            "```",
+            "",
+            f"Cite the {edition}: later changes are listed in the [edition history]"
+            f"({history_link}).",
+            "",
+            "</details>",
+        ]
+    )
+
+
+def render_history_page(history: Sequence[Change], repo_url: str) -> str:
+    rows = [
+        f"| {c.date} | {escape_text(c.summary)} | [{c.short}]({repo_url}/commit/{c.commit}) |"
+        for c in history
+    ]
+    return "\n".join(
+        [
+            "---",
+            "title: Edition history",
+            "description: Every change to the essay's edition - corrections, notes, glossary "
+            "and pages - with its date and a link to the exact difference.",
+            "---",
+            "",
+            "# Edition history",
+            "",
+            "Each row is one change to the edition's content (the essay, its corrections, "
+            "notes, glossary and pages), newest first. A citation names an edition by its "
+            "date and commit; follow the commit to see exactly what the edition said then.",
+            "",
+            "| Date | Change | Commit |",
+            "| --- | --- | --- |",
+            *(rows or ["| - | no recorded history (built outside git) | - |"]),
+            "",
+        ]
+    )
+
+
+def suggest_note_url(repo_url: str, paragraph: int, text: str) -> str:
+    """The repository's new-file form, prefilled with a note on this paragraph's opening words."""
+    words = text.split()
+    exact = " ".join(words[:OPENING_WORDS]).replace('"', '\\"')
+    body = "\n".join(
+        [
+            "---",
+            f"id: note-on-paragraph-{paragraph}",
+            'title: "A short headline"',
+            "target:",
+            f'  exact: "{exact}"',
+            "kind: context",
+            "sources: []",
+            "---",
+            "Your note, citing confirmed sources as [@key]. See CONTRIBUTING.md.",
+            "",
+        ]
+    )
+    query = urlencode(
+        {"filename": f"note-on-paragraph-{paragraph}.md", "value": body}, quote_via=quote
+    )
+    return f"{repo_url}/new/main/docs/notes?{query}"
