@@ -28,6 +28,9 @@ test: $(DEV_DEPS)  ## lint, type-check and run the whole test suite
 	$(PY) -m mypy
 	$(PY) -m pytest
 
+bench: $(DEV_DEPS)  ## speed and size figures, printed as ratios and budgets
+	$(PY) bench/run.py
+
 lint: $(DEV_DEPS)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

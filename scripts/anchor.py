@@ -21,11 +21,13 @@ def find_quote(
 ) -> list[Anchor]:
     """Every place where ``prefix + exact + suffix`` occurs within one paragraph."""
     context = prefix + exact + suffix
-    return [
-        Anchor(number, start + len(prefix), start + len(prefix) + len(exact))
-        for number, text in enumerate(reading.paragraphs, start=1)
-        for start in occurrences(text, context)
-    ]
+    if "\n" in context:  # paragraphs are lines: a quote never spans two
+        return []
+    anchors = []
+    for offset in occurrences(reading.text, context):
+        paragraph, start = reading.locate(offset + len(prefix))
+        anchors.append(Anchor(paragraph, start, start + len(exact)))
+    return anchors
 
 
 def closest_passage(reading: ReadingText, exact: str) -> tuple[int, str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 VERDICTS = ("supported", "partly supported", "unsupported", "wrong as stated", "opinion")
 NOTE_KINDS = ("fact-check", "context", "counterpoint", "definition")
@@ -22,7 +24,7 @@ class Seed:
 
     text: str
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[str, ...]:
         return tuple(self.text.split("\n"))
 
@@ -65,8 +67,33 @@ class ReadingText:
     paragraphs: tuple[str, ...]
     corrections: tuple[PlacedCorrection, ...]
 
+    @cached_property
+    def _by_paragraph(self) -> dict[int, tuple[PlacedCorrection, ...]]:
+        grouped: dict[int, list[PlacedCorrection]] = {}
+        for placed in self.corrections:
+            grouped.setdefault(placed.correction.paragraph, []).append(placed)
+        return {number: tuple(items) for number, items in grouped.items()}
+
     def corrections_in(self, paragraph: int) -> tuple[PlacedCorrection, ...]:
-        return tuple(c for c in self.corrections if c.correction.paragraph == paragraph)
+        return self._by_paragraph.get(paragraph, ())
+
+    @cached_property
+    def text(self) -> str:
+        """All paragraphs joined by newlines, as in the seed."""
+        return "\n".join(self.paragraphs)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts, offset = [], 0
+        for paragraph in self.paragraphs:
+            starts.append(offset)
+            offset += len(paragraph) + 1
+        return starts
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(paragraph number, offset within it) for an offset into ``text``."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index]
 
 
 @dataclass(frozen=True)

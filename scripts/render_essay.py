@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .markdown_text import attr, escape_text, link_title, relative_link
-from .model import Note, PlacedCorrection, Section
+from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
 from .render_cite import render_citations
 from .render_meta import HISTORY_SRC, Site, cite_block, suggest_note_url
@@ -77,7 +77,29 @@ def render_spans(text: str, spans: Sequence[Span]) -> str:
     return "".join(out)
 
 
-def paragraph_spans(edition: Edition, number: int, page_src: str) -> list[Span]:
+@dataclass(frozen=True)
+class Layout:
+    """The edition's notes, term occurrences and terms, indexed once for the whole page."""
+
+    notes: dict[int, list[Note]]
+    occurrences: dict[int, list[Occurrence]]
+    terms: dict[str, Term]
+
+    @classmethod
+    def of(cls, edition: Edition) -> Layout:
+        notes: dict[int, list[Note]] = {}
+        for note in edition.notes:
+            notes.setdefault(edition.anchors[note.id].paragraph, []).append(note)
+        occurrences: dict[int, list[Occurrence]] = {}
+        for occurrence in edition.occurrences:
+            occurrences.setdefault(occurrence.paragraph, []).append(occurrence)
+        return cls(notes, occurrences, {t.slug: t for t in edition.terms})
+
+
+def paragraph_spans(
+    edition: Edition, number: int, page_src: str, layout: Layout | None = None
+) -> list[Span]:
+    layout = layout or Layout.of(edition)
     text = edition.reading.paragraphs[number - 1]
     spans = [
         Span(
@@ -90,10 +112,9 @@ def paragraph_spans(edition: Edition, number: int, page_src: str) -> list[Span]:
         for m in URL.finditer(text)
     ]
     notes_here: dict[tuple[int, int], list[Note]] = {}
-    for note in edition.notes:
+    for note in layout.notes.get(number, ()):
         anchor = edition.anchors[note.id]
-        if anchor.paragraph == number:
-            notes_here.setdefault((anchor.start, anchor.end), []).append(note)
+        notes_here.setdefault((anchor.start, anchor.end), []).append(note)
     for (start, end), notes in notes_here.items():
         refs = "".join(f"[^{n.id}]" for n in sorted(notes, key=lambda n: n.id))
         ids = " ".join(n.id for n in notes)
@@ -101,11 +122,11 @@ def paragraph_spans(edition: Edition, number: int, page_src: str) -> list[Span]:
             Span(start, end, 0, f'<mark class="ed-quote" data-notes={attr(ids)}>', "</mark>" + refs)
         )
     linked: set[str] = set()
-    for occurrence in edition.occurrences:
-        if occurrence.paragraph != number or occurrence.slug in linked:
+    for occurrence in layout.occurrences.get(number, ()):
+        if occurrence.slug in linked:
             continue
         linked.add(occurrence.slug)
-        term = edition.term(occurrence.slug)
+        term = layout.terms[occurrence.slug]
         target = relative_link(page_src, term.src_uri)
         spans.append(
             Span(
@@ -123,9 +144,15 @@ def paragraph_spans(edition: Edition, number: int, page_src: str) -> list[Span]:
     return spans
 
 
-def render_paragraph(edition: Edition, site: Site, number: int, page_src: str = ESSAY_SRC) -> str:
+def render_paragraph(
+    edition: Edition,
+    site: Site,
+    number: int,
+    page_src: str = ESSAY_SRC,
+    layout: Layout | None = None,
+) -> str:
     text = edition.reading.paragraphs[number - 1]
-    body = render_spans(text, paragraph_spans(edition, number, page_src))
+    body = render_spans(text, paragraph_spans(edition, number, page_src, layout))
     pilcrow = (
         f'<a class="ed-pilcrow" href="#p{number}" '
         f'aria-label="Paragraph {number}: link to this paragraph">{number}</a>'
@@ -192,9 +219,12 @@ def notes_in_reading_order(edition: Edition) -> list[Note]:
 def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC) -> str:
     """The essay page's reading text: sections, anchored paragraphs, and the notes."""
     parts = []
+    layout = Layout.of(edition)
     for section in edition.sections:
         parts.append(render_section_heading(section))
-        parts += [render_paragraph(edition, site, n, page_src) for n in section.paragraph_numbers]
+        parts += [
+            render_paragraph(edition, site, n, page_src, layout) for n in section.paragraph_numbers
+        ]
     parts.append(
         cite_block(
             key="edition-essay",

@@ -6,14 +6,27 @@ reads like the essay; paragraph numbers themselves come from the seed's lines.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from .model import ReadingText, Section, SectionSpec
 from .problems import Problem
 
 
-def _paragraph_starting_with(reading: ReadingText, opening: str) -> list[int]:
-    return [n for n, text in enumerate(reading.paragraphs, start=1) if text.startswith(opening)]
+class _Openings:
+    """Paragraphs sorted by their text, to find those that start with given words quickly."""
+
+    def __init__(self, reading: ReadingText) -> None:
+        self.sorted = sorted((text, n) for n, text in enumerate(reading.paragraphs, start=1))
+        self.texts = [text for text, _ in self.sorted]
+
+    def starting_with(self, opening: str) -> list[int]:
+        found = []
+        for text, number in self.sorted[bisect.bisect_left(self.texts, opening) :]:
+            if not text.startswith(opening):
+                break
+            found.append(number)
+        return sorted(found)
 
 
 def resolve_sections(
@@ -21,8 +34,9 @@ def resolve_sections(
 ) -> tuple[list[Section], list[Problem]]:
     problems: list[Problem] = []
     firsts: list[tuple[int, SectionSpec]] = []
+    openings = _Openings(reading)
     for spec in specs:
-        matches = _paragraph_starting_with(reading, spec.start)
+        matches = openings.starting_with(spec.start)
         where = spec.where
         if len(matches) == 1:
             firsts.append((matches[0], spec))

@@ -1,0 +1,289 @@
+"""``make bench``: speed and size figures for the edition, printed as ratios and budgets.
+
+1. Build: the full edition (pipeline + MkDocs) against a bare ``mkdocs build`` of the
+   same rendered pages (the pipeline's Markdown written out, no hook).
+2. Pipeline: load -> render on the real edition and on synthetic editions 10x and 100x
+   larger (same density of corrections, notes and terms).
+3. Term matching: one Aho-Corasick automaton over 500 terms on texts 1x, 10x, 100x the
+   essay, against one regular expression per term.
+4. Page weight: the essay page's first load (HTML, CSS, JS, fonts, images; gzip) against
+   the same essay as plain Markdown under the bare theme; the project's own CSS and JS.
+
+Timings are medians of several runs on this machine; compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.plugins import BasePlugin  # noqa: E402
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from scripts import anchor, correct, link, render_essay, segment  # noqa: E402
+from scripts.git_history import Version  # noqa: E402
+from scripts.model import (  # noqa: E402
+    Correction,
+    Note,
+    QuoteSelector,
+    SectionSpec,
+    Seed,
+    Term,
+    Where,
+)
+from scripts.pipeline import Edition, build_edition  # noqa: E402
+from scripts.render_meta import Site  # noqa: E402
+
+PAGE_BUDGET = 1.25
+OWN_ASSETS_BUDGET = 10 * 1024
+SITE = Site("Bench", "https://example.org/", "https://github.com/example/edition", Version("", ""))
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def quiet_build(config_file: Path, site_dir: Path, **overrides: Any) -> None:
+    config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+class CaptureMarkdown(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+    """Keeps the Markdown each page is finally rendered from (after the edition's hook)."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, str] = {}
+
+    def on_page_markdown(self, markdown: str, page: object, **kwargs: object) -> str:
+        self.pages[page.file.src_uri] = markdown  # type: ignore[attr-defined]
+        return markdown
+
+
+def bench_build(work: Path) -> None:
+    capture = CaptureMarkdown()
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(work / "full"))
+    config.plugins["capture"] = capture
+    build(config)
+    bare_docs = work / "bare-docs"
+    for src, markdown in capture.pages.items():
+        target = bare_docs / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    shutil.copytree(ROOT / "docs/assets", bare_docs / "assets")
+    bare_config = work / "bare.yml"
+    config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config_text = re.sub(r"\nhooks:\n  - scripts/hook.py\n", "\n", config_text)
+    config_text = re.sub(r"\n  - redirects[^\n]*", "", config_text)
+    config_text = config_text.replace("docs_dir: docs", f"docs_dir: {bare_docs}")
+    config_text = config_text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config_text = re.sub(r"\nwatch:\n(  - \w+\n)+", "\n", config_text)
+    bare_config.write_text(config_text, encoding="utf-8")
+    full = median_time(lambda: quiet_build(ROOT / "mkdocs.yml", work / "full"), 3)
+    # the bare site lacks the generated non-page files (essay.txt), so links to them warn
+    bare = median_time(lambda: quiet_build(bare_config, work / "bare", strict=False), 3)
+    print("1. Build (median of 3)")
+    print(f"   full edition build      {full:7.3f} s")
+    print(f"   bare mkdocs build       {bare:7.3f} s   (same {len(capture.pages)} pages, no hook)")
+    print(f"   ratio full / bare       {full / bare:7.2f} x")
+
+
+def synthetic_edition(real: Edition, copies: int) -> Callable[[], Edition]:
+    """A pipeline run over ``copies`` tagged copies of the essay, with the same apparatus density."""
+    tagged = [f"⟨{copy}⟩ {text}" for copy in range(copies) for text in real.seed.paragraphs]
+    count = len(real.seed.paragraphs)
+    seed = Seed("\n".join(tagged))
+    where = Where("bench", 1)
+    corrections = [
+        Correction(f"{c.id}-{copy}", c.paragraph + copy * count, c.original, c.corrected,
+                   c.reason, c.prefix, c.suffix, where)
+        for copy in range(copies) for c in real.corrections
+    ]  # fmt: skip
+    specs = [
+        SectionSpec(
+            f"{s.id}-{copy}",
+            s.title,
+            f"⟨{copy}⟩ " + " ".join(real.reading.paragraphs[s.first - 1].split()[:6]),
+            where,
+        )
+        for copy in range(copies)
+        for s in real.sections
+    ]
+    notes = [
+        Note(f"n{copy}-{n}", "t", QuoteSelector(f"⟨{copy}⟩ " + " ".join(text.split()[:4])), "context", "", "",
+             (), (), "body", f"notes/n{copy}-{n}.md", where)
+        for copy in range(copies) for n, text in enumerate(real.seed.paragraphs)
+    ]  # fmt: skip
+    terms = list(real.terms)
+
+    def run() -> Edition:
+        reading, problems = correct.build_reading_text(seed, corrections)
+        sections, found = segment.resolve_sections(reading, specs)
+        problems += found
+        anchors, found = anchor.anchor_notes(reading, notes)
+        problems += found
+        matcher, found = link.build_matcher(terms)
+        assert not problems + found, problems + found
+        occurrences = link.find_occurrences(reading, matcher)
+        edition = Edition(seed, reading, tuple(corrections), tuple(sections), real.sources,
+                          tuple(notes), anchors, tuple(terms), tuple(occurrences), (), ())  # fmt: skip
+        render_essay.render_reading_text(edition, SITE)
+        return edition
+
+    return run
+
+
+def bench_pipeline() -> None:
+    real = build_edition(ROOT)
+
+    def real_run() -> None:
+        edition = build_edition(ROOT)
+        render_essay.render_reading_text(edition, SITE)
+
+    base = median_time(real_run, 5)
+    print("2. Pipeline: load, validate, correct, segment, anchor, link, render (median)")
+    print(f"   real edition            {base * 1000:8.1f} ms   (from the files on disk)")
+    synthetic_base = median_time(synthetic_edition(real, 1), 5)
+    print(f"   synthetic 1x            {synthetic_base * 1000:8.1f} ms   (in memory)")
+    for copies in (10, 100):
+        spent = median_time(synthetic_edition(real, copies), 3 if copies == 10 else 1)
+        print(
+            f"   synthetic {copies:>3}x          {spent * 1000:8.1f} ms   "
+            f"{spent / synthetic_base:6.1f}x the time for {copies}x the text"
+        )
+
+
+def synthetic_terms(real: Edition, total: int) -> list[Term]:
+    """The real terms plus made-up ones: word pairs that occur in the essay, and some that do not."""
+    words = [w.strip(".,;:()“”!?–'’").lower() for p in real.reading.paragraphs for w in p.split()]
+    words = [w for w in words if w.isalpha()]
+    taken = {link.normalise(p) for t in real.terms for p in (t.term, *t.aliases)}
+    terms = list(real.terms)
+    index = 0
+    while len(terms) < total:
+        if index % 2:
+            phrase = f"{words[index % len(words)]} {words[(index + 1) % len(words)]}"
+        else:
+            phrase = f"{words[index % len(words)]}x{index}"
+        index += 1
+        if phrase in taken or any(phrase + end in taken for end in ("s", "es")):
+            continue
+        taken.add(phrase)
+        terms.append(Term(f"t{index}", phrase, (), "s", (), (), "", "x.md", Where("bench", 1)))
+    return terms
+
+
+def bench_matching() -> None:
+    real = build_edition(ROOT)
+    terms = synthetic_terms(real, 500)
+    matcher, problems = link.build_matcher(terms)
+    assert problems == [], problems
+    patterns = [
+        re.compile(r"(?<![\w'’])" + re.escape(form) + r"(?![\w'’])", re.IGNORECASE)
+        for t in terms for form in link.surface_forms(t.term)
+    ]  # fmt: skip
+    print(f"3. Term matching: {len(terms)} terms, {len(patterns)} surface forms")
+    base_auto = base_regex = 0.0
+    for size in (1, 10, 100):
+        from scripts.model import ReadingText
+
+        reading = ReadingText(real.reading.paragraphs * size, ())
+        text = "\n".join(reading.paragraphs)
+        auto = median_time(lambda r=reading: link.find_occurrences(r, matcher), 3)  # type: ignore[misc]
+        regex = median_time(lambda t=text: [p.findall(t) for p in patterns], 1)  # type: ignore[misc]
+        base_auto, base_regex = base_auto or auto, base_regex or regex
+        print(
+            f"   {size:>3}x text ({len(text):>7} chars)  automaton {auto * 1000:8.1f} ms "
+            f"({auto / base_auto:6.1f}x)   one regex per term {regex * 1000:8.1f} ms "
+            f"({regex / base_regex:6.1f}x)"
+        )
+
+
+def first_load(site: Path, page: str) -> dict[str, int]:
+    """Gzip size of each file the page loads: the HTML, its CSS, JS, fonts and images."""
+    html_path = site / page
+    tree = LexborHTMLParser(html_path.read_text(encoding="utf-8"))
+    urls = [
+        n.attributes.get("href") or "" for n in tree.css('link[rel="stylesheet"], link[rel="icon"]')
+    ]
+    urls += [n.attributes.get("src") or "" for n in tree.css("script[src], img[src]")]
+    files = {page: html_path}
+    for url in urls:
+        if url and not url.startswith(("http:", "https:", "data:")):
+            path = (html_path.parent / url.split("?")[0]).resolve()
+            files[path.relative_to(site.resolve()).as_posix()] = path
+    for css in [p for p in list(files.values()) if p.suffix == ".css"]:
+        for url in re.findall(r"url\(['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            if not url.startswith(("data:", "http")) and (css.parent / url).is_file():
+                files[(css.parent / url).resolve().relative_to(site.resolve()).as_posix()] = (
+                    css.parent / url
+                )
+    worker = re.search(r'"search":\s*"([^"]+)"', html_path.read_text(encoding="utf-8"))
+    if worker:
+        path = (html_path.parent / worker.group(1)).resolve()
+        files[path.relative_to(site.resolve()).as_posix()] = path
+    return {name: len(gzip.compress(path.read_bytes(), 9, mtime=0)) for name, path in files.items()}
+
+
+def bench_weight(work: Path) -> None:
+    annotated = first_load(work / "full", "index.html")
+    plain_docs = work / "plain-docs"
+    plain_docs.mkdir(exist_ok=True)
+    seed = (ROOT / "seeds/essay.txt").read_text(encoding="utf-8")
+    (plain_docs / "index.md").write_text("# The essay\n\n" + "\n\n".join(seed.split("\n")) + "\n")
+    (work / "plain.yml").write_text(
+        f"site_name: Plain\ndocs_dir: {plain_docs}\ntheme:\n  name: material\n  font: false\n"
+    )
+    quiet_build(work / "plain.yml", work / "plain")
+    plain = first_load(work / "plain", "index.html")
+    own = sum(size for name, size in annotated.items() if name.startswith("assets/edition."))
+    total, baseline = sum(annotated.values()), sum(plain.values())
+    print("4. Page weight: the essay's first load, gzip")
+    for name in sorted(set(annotated) | set(plain)):
+        print(f"   {name:<48} {annotated.get(name, 0):>7} {plain.get(name, 0):>7}")
+    print(f"   {'total (annotated, plain)':<48} {total:>7} {baseline:>7}")
+    verdict = "within" if total <= PAGE_BUDGET * baseline else "OVER"
+    print(
+        f"   ratio annotated / plain   {total / baseline:5.2f}x   budget {PAGE_BUDGET}x: {verdict}"
+    )
+    verdict = "within" if own <= OWN_ASSETS_BUDGET else "OVER"
+    print(f"   own CSS + JS              {own:5d} B   budget {OWN_ASSETS_BUDGET} B: {verdict}")
+
+
+def main() -> None:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        bench_build(work)
+        bench_pipeline()
+        bench_matching()
+        bench_weight(work)
+
+
+if __name__ == "__main__":
+    main()

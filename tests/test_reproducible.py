@@ -1,0 +1,76 @@
+"""Two clean builds of the same commit, in different folders and at different times,
+give byte-identical sites."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+# The second build runs under a clock years ahead (libfaketime), so that any date taken
+# from the clock instead of git or SOURCE_DATE_EPOCH shows up as a difference.
+FAKETIME = shutil.which("faketime")
+
+
+def clone_and_build(destination: Path, clock: list[str] | None = None) -> Path:
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(destination)], check=True)
+    epoch = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=destination, capture_output=True, text=True,
+        check=True,
+    ).stdout.strip()  # fmt: skip
+    site = destination / "site"
+    subprocess.run(
+        [
+            *(clock or []),
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(site),
+        ],
+        cwd=destination,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
+    )
+    return site
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    found = []
+    comparison = filecmp.dircmp(left, right)
+    stack = [(comparison, Path())]
+    while stack:
+        current, relative = stack.pop()
+        found += [str(relative / name) for name in current.left_only + current.right_only]
+        _, mismatch, errors = filecmp.cmpfiles(
+            current.left, current.right, current.common_files, shallow=False
+        )
+        found += [str(relative / name) for name in mismatch + errors]
+        stack += [(sub, relative / name) for name, sub in current.subdirs.items()]
+    return sorted(found)
+
+
+@pytest.mark.slow
+def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
+    if subprocess.run(["git", "-C", str(ROOT), "rev-parse"], capture_output=True).returncode:
+        pytest.skip("the project is not a git checkout")
+    if FAKETIME is None:
+        message = "faketime is not installed (Debian package faketime)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must check builds against a shifted clock")
+        pytest.skip(message)
+    first = clone_and_build(tmp_path / "one")
+    second = clone_and_build(tmp_path / "elsewhere" / "two", [FAKETIME, "2031-03-04 05:06:07"])
+    files = [p for p in first.rglob("*") if p.is_file()]
+    assert len(files) > 50
+    assert differences(first, second) == []
