@@ -13,20 +13,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import render_cite, render_glossary, render_meta, render_notes, render_pages
 from .model import Address, Redirect
 from .pipeline import REDIRECTS_PATH, Edition
 from .problems import Problem
 
 REGISTRY_PATH = "addresses.txt"
+# What the hook adds to the site besides the files in docs/ (pages, then other files).
 GENERATED_PAGES = (
-    "corrections.md",
-    "original.md",
-    "notes/index.md",
-    "sources.md",
-    "glossary/index.md",
-    "history.md",
+    render_pages.CORRECTIONS_SRC,
+    render_pages.ORIGINAL_SRC,
+    render_notes.NOTES_INDEX_SRC,
+    render_cite.SOURCES_SRC,
+    render_glossary.GLOSSARY_INDEX_SRC,
+    render_meta.HISTORY_SRC,
 )
-GENERATED_FILES = ("essay.txt", "annotations.jsonld")
+GENERATED_FILES = (render_pages.SEED_COPY, render_notes.ANNOTATIONS_FILE)
+GENERATED = GENERATED_PAGES + GENERATED_FILES
 
 
 def page_url(src_uri: str) -> str:

@@ -26,12 +26,14 @@ from scripts import (  # noqa: E402
     addresses,
     git_history,
     load,
+    render_cite,
     render_essay,
     render_glossary,
     render_meta,
     render_notes,
     render_pages,
 )
+from scripts.markdown_text import script_safe_json  # noqa: E402
 from scripts.pipeline import Edition, build_edition  # noqa: E402
 from scripts.problems import EditionError  # noqa: E402
 
@@ -79,12 +81,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         maps.update(addresses.page_redirect_maps(_edition.redirects))
 
 
-def _generated(config: MkDocsConfig, src_uri: str, content: str, edit_uri: str) -> File:
-    file = File.generated(config, src_uri, content=content)
-    file.edit_uri = edit_uri
-    return file
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     edition = current_edition()
     sha256 = (ROOT / load.CHECKSUM_PATH).read_text(encoding="utf-8").split()[0]
@@ -96,9 +92,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "edition/corrections.yml",
         ),
         (render_pages.ORIGINAL_SRC, render_pages.render_original_page(edition, sha256), seed_edit),
-        ("essay.txt", edition.seed.text, seed_edit),
+        (render_pages.SEED_COPY, edition.seed.text, seed_edit),
         (render_notes.NOTES_INDEX_SRC, render_notes.render_notes_index(edition), None),
-        ("sources.md", render_notes.render_sources_page(edition), "edition/sources.yml"),
+        (render_cite.SOURCES_SRC, render_notes.render_sources_page(edition), "edition/sources.yml"),
         (render_glossary.GLOSSARY_INDEX_SRC, render_glossary.render_glossary_index(edition), None),
         (
             render_meta.HISTORY_SRC,
@@ -111,6 +107,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             None,
         ),
     ]
+    # addresses.py lists the same files to know the edition's addresses without MkDocs
+    assert {g[0] for g in generated} == set(addresses.GENERATED), "update addresses.GENERATED"
     for src_uri, content, edit_uri in generated:
         file = File.generated(config, src_uri, content=content)
         file.edit_uri = edit_uri
@@ -138,7 +136,7 @@ def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     site_url = config.site_url or "/"
     moved = addresses.fragment_redirects(edition.redirects, addresses.page_url(src))
     if moved:
-        page.meta["ed_redirects"] = render_glossary.script_safe_json(moved)
+        page.meta["ed_redirects"] = script_safe_json(moved)
     if src == render_essay.ESSAY_SRC:
         if READING_TEXT_MARKER not in markdown:
             raise PluginError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 
@@ -29,3 +30,8 @@ def relative_link(from_src: str, to_src: str, fragment: str = "") -> str:
     base = posixpath.dirname(from_src)
     path = posixpath.relpath(to_src, base or ".")
     return path + (f"#{fragment}" if fragment else "")
+
+
+def script_safe_json(data: object) -> str:
+    """JSON for a <script> element: "</" cannot close the element early."""
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

@@ -4,10 +4,9 @@ schema.org metadata (DefinedTerm, DefinedTermSet).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
-from .markdown_text import escape_text, relative_link
+from .markdown_text import escape_text, relative_link, script_safe_json
 from .model import Note, Occurrence, Term
 from .pipeline import Edition
 from .render_cite import render_citations
@@ -154,11 +153,6 @@ def render_glossary_index(edition: Edition) -> str:
 
 def term_url(site_url: str, term: Term) -> str:
     return f"{site_url}{term.src_uri.removesuffix('.md')}/"
-
-
-def script_safe_json(data: object) -> str:
-    """JSON for a <script> element: "</" cannot close the element early."""
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
 def defined_term_jsonld(edition: Edition, term: Term, site_url: str) -> str:

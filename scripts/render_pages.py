@@ -9,6 +9,7 @@ from .pipeline import Edition
 
 CORRECTIONS_SRC = "corrections.md"
 ORIGINAL_SRC = "original.md"
+SEED_COPY = "essay.txt"  # the verbatim text, downloadable
 
 
 def _shown(text: str) -> str:
@@ -77,7 +78,7 @@ def render_original_page(edition: Edition, sha256: str) -> str:
             "paragraph, without the edition's corrections, sections, notes or links. "
             "Line *N* here is paragraph *N* of the reading text. "
             f"Its SHA-256 is `{sha256}`; every build checks it. "
-            "[Download the plain text](essay.txt).",
+            f"[Download the plain text]({SEED_COPY}).",
             "",
             '<div class="ed-verbatim" lang="en">',
             *lines,
