@@ -116,6 +116,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _edit_url(config: MkDocsConfig, docs_path: str) -> str:
+    return f"{(config.repo_url or '').rstrip('/')}/{config.edit_uri}{docs_path}"
+
+
 def _new_file_url(config: MkDocsConfig, folder: str) -> str:
     """The repository's form for a new file in ``folder`` (for pages built from many files)."""
     return f"{(config.repo_url or '').rstrip('/')}/new/main/docs/{folder}"
@@ -138,6 +142,8 @@ def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if moved:
         page.meta["ed_redirects"] = script_safe_json(moved)
     if src == render_essay.ESSAY_SRC:
+        # The page's text is the author's; what an editor changes is the apparatus.
+        page.edit_url = _edit_url(config, "edition/corrections.yml")
         if READING_TEXT_MARKER not in markdown:
             raise PluginError(
                 f"docs/{render_essay.ESSAY_SRC}: the line {READING_TEXT_MARKER} is missing; "

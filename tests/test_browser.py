@@ -89,7 +89,21 @@ def test_keyboard_reaches_corrections_and_paragraph_links(page: Any, site_url: s
             break
     assert "corr-underlying-1" in reached
     assert "ed-pilcrow" in reached
+    page.locator("#p1 a.ed-pilcrow").focus()
     page.keyboard.press("Enter")
+    assert page.url.endswith("#p1")
+    switch = page.locator("#ed-show-originals")
+    switch.focus()
+    page.keyboard.press("Space")
+    assert switch.is_checked() and page.locator("#corr-market del").is_visible()
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    before = page.evaluate(scheme)
+    page.locator("input[name='__palette']:checked, input[name='__palette']").first.focus()
+    for _ in range(3):
+        page.keyboard.press("Enter")
+        if page.evaluate(scheme) != before:
+            break
+    assert page.evaluate(scheme) != before
 
 
 def test_every_page_loads_without_errors_or_external_requests(page: Any, site_url: str) -> None:

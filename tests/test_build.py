@@ -102,9 +102,12 @@ def test_edit_links_point_at_the_files_that_produce_each_page(built_site: Path) 
         node = one(parse(built_site / page), "a.md-content__button[rel=edit]")
         return (node.attributes["href"] or "").split("/edit/main/", 1)[1]
 
-    assert edit_of("index.html") == "docs/index.md"
+    assert edit_of("index.html") == "docs/edition/corrections.yml"
     assert edit_of("corrections/index.html") == "docs/edition/corrections.yml"
     assert edit_of("original/index.html") == "seeds/essay.txt"
     assert edit_of("about/index.html") == "docs/about.md"
-    for path in ("docs/index.md", "docs/edition/corrections.yml", "seeds/essay.txt"):
+    assert edit_of("notes/tokio-99-percent/index.html") == "docs/notes/tokio-99-percent.md"
+    assert edit_of("glossary/tokio/index.html") == "docs/glossary/tokio.md"
+    assert edit_of("sources/index.html") == "docs/edition/sources.yml"
+    for path in ("docs/about.md", "docs/edition/corrections.yml", "seeds/essay.txt"):
         assert (ROOT / path).is_file()
