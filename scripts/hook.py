@@ -126,14 +126,6 @@ def _new_file_url(config: MkDocsConfig, folder: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    result = _page_markdown(markdown, page, config)
-    if isinstance(page.meta.get("description"), str):
-        # the theme writes the description into an attribute without escaping it
-        page.meta["description"] = page.meta["description"].replace('"', "”")
-    return result
-
-
-def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """The Markdown MkDocs renders for a page: generated, or the file's own plus metadata."""
     edition = current_edition()
     src = page.file.src_uri

@@ -32,6 +32,19 @@ def relative_link(from_src: str, to_src: str, fragment: str = "") -> str:
     return path + (f"#{fragment}" if fragment else "")
 
 
+def page_href(from_src: str, to_src: str, fragment: str = "") -> str:
+    """The relative URL between two pages as MkDocs publishes them (directory URLs), for raw
+    HTML where MkDocs does not rewrite ``.md`` links."""
+
+    def directory(src: str) -> str:
+        path = src.removesuffix(".md").removesuffix("index").rstrip("/")
+        return "/" + (path + "/" if path else "")
+
+    here, there = directory(from_src), directory(to_src)
+    relative = "" if here == there else posixpath.relpath(there, here) + "/"
+    return relative.removeprefix("./") + (f"#{fragment}" if fragment else "")
+
+
 def script_safe_json(data: object) -> str:
     """JSON for a <script> element: "</" cannot close the element early."""
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

@@ -4,10 +4,11 @@ and the W3C Web Annotation export.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable
 
-from .markdown_text import attr, escape_text, relative_link
+from .markdown_text import attr, escape_text, page_href, relative_link
 from .model import NOTE_KINDS, VERDICTS, Note, Source
 from .pipeline import Edition
 from .render_cite import SOURCES_SRC, render_citations
@@ -113,7 +114,7 @@ def render_notes_index(edition: Edition) -> str:
     kinds = sorted({n.kind for n in ordered}, key=NOTE_KINDS.index)
     verdicts = sorted({n.verdict for n in ordered if n.verdict}, key=VERDICTS.index)
     filter_form = (
-        '<form class="ed-filter" hidden aria-label="Filter the notes">'
+        '<form class="ed-filter" aria-label="Filter the notes">'
         '<label>Kind <select name="kind"><option value="">all kinds</option>'
         + "".join(f"<option>{k}</option>" for k in kinds)
         + '</select></label> <label>Verdict <select name="verdict">'
@@ -148,12 +149,14 @@ def render_notes_index(edition: Edition) -> str:
         lines.append('<ul class="ed-note-list">')
         for note in in_section:
             anchor = edition.anchors[note.id]
-            exact = escape_text(note.target.exact)
+            note_page = page_href(page, note.src_uri)
+            place = page_href(page, ESSAY_SRC, f"fnref:{note.id}")
             lines.append(
                 f'<li class="ed-note-item" id={attr(note.id)} data-kind={attr(note.kind)} '
-                f"data-verdict={attr(note.verdict)} markdown>"
-                f"{note_badge(note)} [{escape_text(note.title)}]({relative_link(page, note.src_uri)})"
-                f" — ¶ {anchor.paragraph}, on “[{exact}]({note_place_link(note, page)})”</li>"
+                f"data-verdict={attr(note.verdict)}>{note_badge(note)} "
+                f"<a href={attr(note_page)}>{html.escape(note.title)}</a>"
+                f" — ¶ {anchor.paragraph}, on “<a href={attr(place)}>"
+                f"{html.escape(note.target.exact)}</a>”</li>"
             )
         lines += ["</ul>", ""]
     return "\n".join(lines)
@@ -185,7 +188,7 @@ def render_sources_page(edition: Edition) -> str:
     ]
     for source in sorted(edition.sources, key=lambda s: s.short.lower()):
         lines += [
-            f"### {escape_text(source.short)} {{ #{source.key} }}",
+            f"## {escape_text(source.short)} {{ #{source.key} }}",
             "",
             source_reference(source),
             "",

@@ -113,7 +113,7 @@ def test_citations_link_to_source_entries_that_list_their_notes(
         for key in note.sources:
             section = []
             node = one(sources, f'[id="{key}"]').next
-            while node is not None and node.tag != "h3":
+            while node is not None and node.tag != "h2":
                 section.append(node.html or "")
                 node = node.next
             assert f"../{note.src_uri.removesuffix('.md')}/" in "".join(section), (key, note.id)
@@ -131,7 +131,7 @@ def test_notes_index_lists_every_note_with_filters_for_javascript(
         assert item.attributes["data-kind"] == note.kind
         assert item.attributes["data-verdict"] == note.verdict
     form = one(tree, "form.ed-filter")
-    assert "hidden" in form.attributes  # shown by the script; the list works without it
+    assert "ed-ready" not in (form.attributes["class"] or "")  # the script shows it
 
 
 def test_annotation_export_follows_the_web_annotation_model(

@@ -9,6 +9,8 @@
   "use strict";
 
   var WIDE = window.matchMedia("(min-width: 1400px)");
+  /* Material Design Icons "link-variant", as the theme ships it (.icons/material). */
+  var LINK_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 0a5.003 5.003 0 0 1 0-7.07l3.54-3.54a5.003 5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48a2.98 2.98 0 0 0 0-4.24 2.98 2.98 0 0 0-4.24 0l-3.53 3.53a2.98 2.98 0 0 0 0 4.24m2.82-4.24c.39-.39 1.03-.39 1.42 0a5.003 5.003 0 0 1 0 7.07l-3.54 3.54a5.003 5.003 0 0 1-7.07 0 5.003 5.003 0 0 1 0-7.07l1.49-1.49c-.01.82.12 1.64.4 2.43l-.47.47a2.98 2.98 0 0 0 0 4.24 2.98 2.98 0 0 0 4.24 0l3.53-3.53a2.98 2.98 0 0 0 0-4.24.973.973 0 0 1 0-1.42"/></svg>';
 
   function placeSidenotes(article, notes) {
     var top = article.getBoundingClientRect().top;
@@ -73,7 +75,7 @@
       });
       form.elements.count.value = shown + " of " + items.length + " notes shown";
     };
-    form.hidden = false;
+    form.classList.add("ed-ready");
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply();
@@ -98,7 +100,7 @@
     button.className = "ed-copy";
     button.setAttribute("aria-label", label);
     button.title = label;
-    button.textContent = "⧉";
+    button.innerHTML = LINK_ICON;
     button.addEventListener("click", function () {
       var url = location.href.split("#")[0] + (fragment ? "#" + fragment : "");
       var done = function () { announce("Link copied: " + url); };

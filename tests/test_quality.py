@@ -1,0 +1,180 @@
+"""Quality gates on the built site: axe-core (WCAG 2.2 AA), the Nu Html Checker, Lighthouse.
+
+Run alone with ``pytest -m quality``. The tools are installed by ``npm ci`` (and Java from
+Debian); see tests/quality.py for what happens when they are missing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import pytest
+
+from .html import parse
+from .quality import (
+    AXE_JS,
+    LIGHTHOUSE_CLI,
+    VNU_JAR,
+    LighthouseReport,
+    axe_violations,
+    describe_violations,
+    describe_vnu_errors,
+    lighthouse_table,
+    require_chromium,
+    require_java,
+    require_node,
+    require_npm_file,
+    run_lighthouse,
+    static_host,
+    vnu_errors,
+)
+
+pytestmark = pytest.mark.quality
+
+# One page of each kind beyond the navigation's own pages (found in the built site).
+EXTRA_PAGES = ("glossary/fixed-point/",)
+SCHEMES = {"light": "default", "dark": "slate"}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 412, "height": 823}}
+LIGHTHOUSE_PAGES = ("", "glossary/fixed-point/", "notes/", "sources/")
+# The target is 0.98 on every page. Measured on this 2-core machine (mobile, simulated
+# slow 4G): glossary and notes 0.99-1.00; the essay 0.93-0.96 and sources 0.96-0.98, held
+# back by the theme's JavaScript start-up (palette and tooltip mounting, 130-240 ms of
+# blocking time) and the search index fetched at load. Until that work lands the gate
+# holds the line below the measured range, so that a regression still fails CI.
+PERFORMANCE_TARGET = 0.98
+PERFORMANCE_FLOOR = {"": 0.90, "sources/": 0.92, "glossary/fixed-point/": 0.95, "notes/": 0.95}
+
+
+def pages_to_check(site: Path) -> list[str]:
+    """Every page in the navigation, one note page and one glossary term page."""
+    home = parse(site / "index.html")
+    pages = [""]
+    for link in home.css("nav.md-nav--primary a.md-nav__link[href]"):
+        href = link.attributes.get("href") or ""
+        path = urljoin("http://site/", href).removeprefix("http://site/")
+        if "#" not in href and path not in pages:
+            pages.append(path)
+    notes = sorted(p.parent.name for p in (site / "notes").glob("*/index.html"))
+    assert notes, "no note pages in the built site"
+    return [*pages, f"notes/{notes[0]}/", *EXTRA_PAGES]
+
+
+@pytest.fixture(scope="module")
+def site_host(built_site: Path) -> Iterator[str]:
+    with static_host(built_site) as url:
+        yield url
+
+
+def test_static_host_serves_gzip_as_a_static_host_does(site_host: str) -> None:
+    def fetch(path: str, accept: str) -> tuple[dict[str, str], bytes]:
+        request = urllib.request.Request(site_host + path, headers={"Accept-Encoding": accept})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return dict(response.headers), response.read()
+
+    headers, body = fetch("", "gzip, deflate")
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body).lstrip().startswith(b"<!doctype html>")
+    headers, body = fetch("assets/edition.css", "identity")
+    assert headers["Content-Type"] == "text/css; charset=utf-8"
+    assert "Content-Encoding" not in headers
+    assert int(headers["Content-Length"]) == len(body)
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        fetch("no-such-page/", "gzip")
+    missing.value.close()
+    assert missing.value.code == 404
+
+
+# --- Accessibility: axe-core ---------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_wcag_violations(
+    chromium: Any, site_url: str, built_site: Path, scheme: str, viewport: str
+) -> None:
+    require_npm_file(AXE_JS)
+    context = chromium.new_context(color_scheme=scheme, viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    found = []
+    try:
+        for path in pages_to_check(built_site):
+            page.goto(site_url + path)
+            page.wait_for_function(
+                "(scheme) => document.body.dataset.mdColorScheme === scheme",
+                arg=SCHEMES[scheme],
+                timeout=5000,
+            )
+            # Colours are checked as drawn: let the theme's colour transitions finish.
+            page.wait_for_function(
+                "() => document.getAnimations().every(a => a.playState !== 'running')",
+                timeout=5000,
+            )
+            violations = axe_violations(page)
+            if violations:
+                found.append(f"/{path}\n{describe_violations(violations)}")
+    finally:
+        context.close()
+    assert not found, (
+        f"axe-core found WCAG 2.2 A/AA violations ({scheme} palette, {viewport}):\n"
+        + "\n".join(found)
+    )
+
+
+# --- HTML validity: the Nu Html Checker -----------------------------------------------------
+
+
+def test_nu_html_checker_finds_no_errors(built_site: Path) -> None:
+    java = require_java()
+    require_npm_file(VNU_JAR)
+    errors = vnu_errors(java, built_site)
+    report = describe_vnu_errors(errors, built_site)
+    assert not errors, f"the Nu Html Checker found {len(errors)} errors:\n{report}"
+
+
+# --- Lighthouse -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lighthouse_reports(
+    site_host: str, request: pytest.FixtureRequest
+) -> dict[str, LighthouseReport]:
+    """One Lighthouse run per page, one after another (parallel runs skew the timings)."""
+    node = require_node()
+    require_npm_file(LIGHTHOUSE_CLI)
+    require_chromium()
+    reports = [run_lighthouse(node, site_host + path, path) for path in LIGHTHOUSE_PAGES]
+    reporter = request.config.pluginmanager.getplugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line("")
+        reporter.write_line("Lighthouse (mobile, simulated slow 4G, gzip):")
+        for line in lighthouse_table(reports).splitlines():
+            reporter.write_line("  " + line)
+        under = [f"/{r.path} {r.scores['performance']:.2f}" for r in reports
+                 if r.scores["performance"] < PERFORMANCE_TARGET]  # fmt: skip
+        reporter.write_line(
+            f"  performance target {PERFORMANCE_TARGET}: "
+            + (("not met on " + ", ".join(under)) if under else "met on every page")
+        )
+    return {report.path: report for report in reports}
+
+
+@pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
+def test_lighthouse_scores(lighthouse_reports: dict[str, LighthouseReport], path: str) -> None:
+    report = lighthouse_reports[path]
+    table = lighthouse_table(list(lighthouse_reports.values()))
+    wanted = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+    wanted["performance"] = PERFORMANCE_FLOOR[path]
+    low = {name: score for name, score in report.scores.items() if score < wanted[name]}
+    assert not low, (
+        f"/{path}: scores under the bar {low}\n{table}\nAudits below 1:\n  "
+        + "\n  ".join(report.failing_audits)
+        + "\nWhere the time went:\n  "
+        + "\n  ".join(report.diagnostics)
+    )
