@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from .conftest import SUMMARY
 from .html import parse
 from .quality import (
     AXE_JS,
@@ -142,26 +143,20 @@ def test_nu_html_checker_finds_no_errors(built_site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def lighthouse_reports(
-    site_host: str, request: pytest.FixtureRequest
-) -> dict[str, LighthouseReport]:
+def lighthouse_reports(site_host: str) -> dict[str, LighthouseReport]:
     """One Lighthouse run per page, one after another (parallel runs skew the timings)."""
     node = require_node()
     require_npm_file(LIGHTHOUSE_CLI)
     require_chromium()
     reports = [run_lighthouse(node, site_host + path, path) for path in LIGHTHOUSE_PAGES]
-    reporter = request.config.pluginmanager.getplugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line("")
-        reporter.write_line("Lighthouse (mobile, simulated slow 4G, gzip):")
-        for line in lighthouse_table(reports).splitlines():
-            reporter.write_line("  " + line)
-        under = [f"/{r.path} {r.scores['performance']:.2f}" for r in reports
-                 if r.scores["performance"] < PERFORMANCE_TARGET]  # fmt: skip
-        reporter.write_line(
-            f"  performance target {PERFORMANCE_TARGET}: "
-            + (("not met on " + ", ".join(under)) if under else "met on every page")
-        )
+    under = [f"/{r.path} {r.scores['performance']:.2f}" for r in reports
+             if r.scores["performance"] < PERFORMANCE_TARGET]  # fmt: skip
+    SUMMARY.append("Lighthouse (mobile, simulated slow 4G, gzip):")
+    SUMMARY.extend("  " + line for line in lighthouse_table(reports).splitlines())
+    SUMMARY.append(
+        f"  performance target {PERFORMANCE_TARGET}: "
+        + (("not met on " + ", ".join(under)) if under else "met on every page")
+    )
     return {report.path: report for report in reports}
 
 
