@@ -160,8 +160,7 @@ def render_paragraph(
     suggest = suggest_note_url(site.repo_url, number, text)
     tools = (
         f'<span class="ed-para-tools" data-search-exclude><a class="ed-suggest" href={attr(suggest)} '
-        f'aria-label="Suggest a note on paragraph {number}" '
-        f'title="Suggest a note on paragraph {number}">✎</a></span>'
+        f'aria-label="Suggest a note on paragraph {number}">✎</a></span>'
     )
     return f"{pilcrow}{tools} {body}\n{{: #p{number} .ed-para }}"
 
@@ -237,7 +236,8 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
         )
     )
     if edition.notes:
-        parts.append("## Notes { #notes }")
+        # Each note's own page is in the search index; listing them here again would double it.
+        parts.append("## Notes { #notes data-search-exclude }")
         parts.append("///Footnotes Go Here///")
         parts += [
             render_footnote(note, page_src, edition.short_labels)

@@ -71,7 +71,7 @@ def render_term_page(edition: Edition, site: Site, term: Term) -> str:
         "",
         render_citations(term.body, page, edition.short_labels),
         "",
-        "## In the essay { #in-the-essay }",
+        "## In the essay { #in-the-essay data-search-exclude }",  # the essay itself is indexed
         "",
     ]
     if found:
