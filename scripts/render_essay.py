@@ -160,7 +160,8 @@ def render_paragraph(
     suggest = suggest_note_url(site.repo_url, number, text)
     tools = (
         f'<span class="ed-para-tools" data-search-exclude><a class="ed-suggest" href={attr(suggest)} '
-        f'aria-label="Suggest a note on paragraph {number}">✎</a></span>'
+        f'aria-label="Suggest a note on paragraph {number}" '
+        f'title="Suggest a note on paragraph {number}">✎</a></span>'
     )
     return f"{pilcrow}{tools} {body}\n{{: #p{number} .ed-para }}"
 
