@@ -16,7 +16,7 @@ from .markdown_text import attr, escape_text, link_title, relative_link
 from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
 from .render_cite import render_citations
-from .render_meta import HISTORY_SRC, Site, cite_block, suggest_note_url
+from .render_meta import Site, cite_block, suggest_note_url
 
 ESSAY_SRC = "index.md"
 URL = re.compile(r"https?://\S+")
@@ -227,13 +227,12 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
         ]
     parts.append(
         cite_block(
+            site,
+            page_src,
             key="edition-essay",
             title=site.name,
-            container="",
-            url=site.url,
-            version=site.version,
             what="the essay with notes and glossary",
-            history_link=relative_link(page_src, HISTORY_SRC),
+            container="",
         )
     )
     if edition.notes:

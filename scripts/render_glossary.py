@@ -11,7 +11,7 @@ from .model import Note, Occurrence, Term
 from .pipeline import Edition
 from .render_cite import render_citations
 from .render_essay import ESSAY_SRC, note_badge, notes_in_reading_order
-from .render_meta import HISTORY_SRC, Site, cite_block
+from .render_meta import Site, cite_block
 
 GLOSSARY_INDEX_SRC = "glossary/index.md"
 SNIPPET_WORDS = 6
@@ -104,13 +104,7 @@ def render_term_page(edition: Edition, site: Site, term: Term) -> str:
         lines.append("")
     lines.append(
         cite_block(
-            key=f"edition-term-{term.slug}",
-            title=term.term,
-            container=f"“{site.name}”",
-            url=site.page_url(page),
-            version=site.version,
-            what="glossary entry in ",
-            history_link=relative_link(page, HISTORY_SRC),
+            site, page, key=f"edition-term-{term.slug}", title=term.term, what="glossary entry in "
         )
     )
     lines.append("")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from .git_history import Change, Version
-from .markdown_text import escape_text
+from .markdown_text import escape_text, relative_link
 
 HISTORY_SRC = "history.md"
 OPENING_WORDS = 8
@@ -35,16 +35,13 @@ def _bibtex_escape(text: str) -> str:
 
 
 def cite_block(
-    *,
-    key: str,
-    title: str,
-    container: str,
-    url: str,
-    version: Version,
-    what: str,
-    history_link: str,
+    site: Site, page_src: str, *, key: str, title: str, what: str, container: str | None = None
 ) -> str:
     """A collapsible "Cite this" with a plain reference and BibTeX (copyable code blocks)."""
+    version = site.version
+    url = site.page_url(page_src)
+    container = f"“{site.name}”" if container is None else container
+    history_link = relative_link(page_src, HISTORY_SRC)
     year = version.date[:4] or "n.d."
     edition = version.label
     plain = f"The edition's contributors, “{title}”, {what}{container}, {edition}. {url}"

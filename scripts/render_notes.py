@@ -13,7 +13,7 @@ from .model import NOTE_KINDS, VERDICTS, Note, Source
 from .pipeline import Edition
 from .render_cite import SOURCES_SRC, render_citations
 from .render_essay import ESSAY_SRC, note_badge, notes_in_reading_order
-from .render_meta import HISTORY_SRC, Site, cite_block
+from .render_meta import Site, cite_block
 
 NOTES_INDEX_SRC = "notes/index.md"
 ANNOTATIONS_FILE = "annotations.jsonld"
@@ -95,13 +95,11 @@ def render_note_page(edition: Edition, site: Site, note: Note) -> str:
         " · [All notes](index.md)",
         "",
         cite_block(
+            site,
+            page,
             key=f"edition-note-{note.id}",
             title=note.title,
-            container=f"“{site.name}”",
-            url=site.page_url(page),
-            version=site.version,
             what=f"note on paragraph {anchor.paragraph} of ",
-            history_link=relative_link(page, HISTORY_SRC),
         ),
         "",
     ]

@@ -14,11 +14,9 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
@@ -26,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
+from .servers import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -156,24 +155,14 @@ class StaticHostHandler(BaseHTTPRequestHandler):
             return self.gzipped[file]
 
 
-@contextmanager
-def static_host(root: Path) -> Iterator[str]:
-    """Serve ``root`` on 127.0.0.1 as a static host does; yields the site's URL."""
+def static_host(root: Path) -> Any:
+    """Serve ``root`` on 127.0.0.1 as a static host does; a context yielding the site's URL."""
     handler = type(
         "SiteHandler",
         (StaticHostHandler,),
         {"root": root.resolve(), "gzipped": {}, "lock": threading.Lock()},
     )
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return serving(handler)
 
 
 # --- axe-core -----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from scripts import addresses
 from scripts.model import Address, Redirect
 from scripts.pipeline import build_edition
 
-from .browser import serve
+from .browser import serve_folder
 from .conftest import ROOT, copy_project, mkdocs_build
 
 
@@ -97,8 +97,7 @@ def test_moved_page_redirects_without_javascript(moved_site: Path) -> None:
 
 @pytest.mark.browser
 def test_moved_fragment_is_followed_by_the_page_script(chromium: Any, moved_site: Path) -> None:
-    server, url = serve(moved_site)
-    try:
+    with serve_folder(moved_site) as url:
         page = chromium.new_page()
         page.goto(url + "#old-tokio")
         page.wait_for_url("**/#the-tokio-case")
@@ -106,6 +105,3 @@ def test_moved_fragment_is_followed_by_the_page_script(chromium: Any, moved_site
         page.goto(url + "notes/old-tokio-note/")
         page.wait_for_url("**/notes/tokio-99-percent/")
         page.close()
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import functools
 import http.client
-import threading
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,6 +23,8 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
+
+from .servers import serving
 
 PREFIX = "/name/"
 # Each element's attribute that makes the browser fetch, or the reader follow, a URL.
@@ -49,19 +49,9 @@ class SubPathHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serve_under_sub_path(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` at http://127.0.0.1:<port>/name/ in a thread; yield that URL."""
-    handler = functools.partial(SubPathHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def serve_under_sub_path(directory: Path) -> Any:
+    """Serve ``directory`` at http://127.0.0.1:<port>/name/; a context yielding that URL."""
+    return serving(functools.partial(SubPathHandler, directory=str(directory)), PREFIX)
 
 
 @pytest.fixture(scope="module")
