@@ -3,6 +3,8 @@ recorded redirects (pages and fragments) take readers to the new place."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +107,30 @@ def test_moved_fragment_is_followed_by_the_page_script(chromium: Any, moved_site
         page.goto(url + "notes/old-tokio-note/")
         page.wait_for_url("**/notes/tokio-99-percent/")
         page.close()
+
+
+NEW_NOTE = """---
+id: extra-note
+title: A new note
+target:
+  exact: "Let’s see why"
+kind: context
+---
+Body.
+"""
+
+
+def test_make_addresses_records_new_addresses_and_keeps_old_ones(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    registry = (ROOT / "addresses.txt").read_text()
+    (project / "addresses.txt").write_text(registry + "/#an-old-address\n")
+    (project / "docs/notes/extra-note.md").write_text(NEW_NOTE)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "addresses", "--root", str(project)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"addresses.txt: 2 new, {len(registry.splitlines()) - 2 + 3} in all\n"
+    lines = (project / "addresses.txt").read_text().splitlines()
+    assert {"/notes/extra-note/", "/#fn:extra-note", "/#an-old-address"} <= set(lines)
+    assert set(registry.splitlines()) <= set(lines)

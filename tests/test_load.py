@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from scripts import load
@@ -89,3 +91,19 @@ def test_missing_front_matter() -> None:
         "docs/notes/n.md:1: the file has no front matter; start the file with a line '---', "
         "then the fields, then another '---' line"
     ]
+
+
+def test_accepting_a_new_revision_records_both_checksums(project: Path) -> None:
+    path = project / load.SEED_PATH
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[18] += " I think I did, twice."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert load.load_seed(project)[0] is None
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "accept-seed", "--root", str(project)],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert result.stdout.startswith("recorded seeds/essay.txt: ")
+    seed, problems = load.load_seed(project)
+    assert problems == [] and seed is not None and seed.paragraphs[18].endswith("twice.")
+    assert len((project / load.LINES_PATH).read_text().splitlines()) == 22
