@@ -52,10 +52,6 @@ class PlacedCorrection:
     reading_start: int
 
     @property
-    def seed_end(self) -> int:
-        return self.seed_start + len(self.correction.original)
-
-    @property
     def reading_end(self) -> int:
         return self.reading_start + len(self.correction.corrected)
 

@@ -23,10 +23,7 @@
     });
   }
 
-  function setUpSidenotes() {
-    var article = document.querySelector("article.md-content__inner");
-    var refs = article ? article.querySelectorAll(".ed-para sup[id^='fnref']") : [];
-    if (!refs.length) return;
+  function buildSidenotes(article, refs) {
     var notes = [];
     refs.forEach(function (sup) {
       var link = sup.querySelector("a");
@@ -36,7 +33,7 @@
       aside.className = "ed-sidenote";
       aside.setAttribute("aria-hidden", "true");
       aside.innerHTML = source.innerHTML;
-      aside.querySelectorAll(".footnote-backref, .ed-note-link").forEach(function (a) { a.remove(); });
+      aside.querySelectorAll(".footnote-backref, .ed-note-link, .ed-copy").forEach(function (a) { a.remove(); });
       aside.querySelectorAll("a, [tabindex]").forEach(function (a) { a.setAttribute("tabindex", "-1"); });
       var number = document.createElement("span");
       number.className = "ed-sidenote-number";
@@ -45,9 +42,19 @@
       article.appendChild(aside);
       notes.push({ ref: sup, aside: aside });
     });
+    return notes;
+  }
+
+  function setUpSidenotes() {
+    var article = document.querySelector("article.md-content__inner");
+    var refs = article ? article.querySelectorAll(".ed-para sup[id^='fnref']") : [];
+    if (!refs.length) return;
+    var notes = null; // built the first time the screen is wide: phones never pay for them
     var update = function () {
       document.body.classList.toggle("ed-sidenotes", WIDE.matches);
-      if (WIDE.matches) placeSidenotes(article, notes);
+      if (!WIDE.matches) return;
+      notes = notes || buildSidenotes(article, refs);
+      placeSidenotes(article, notes);
     };
     WIDE.addEventListener("change", update);
     new ResizeObserver(update).observe(article);
