@@ -1,0 +1,48 @@
+"""Editorial rules the data must keep: citations where facts are stated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.pipeline import Edition, build_edition
+
+ROOT = Path(__file__).resolve().parent.parent
+ESSAY_USE_HEADING = "## How the essay uses it"
+
+
+@pytest.fixture(scope="module")
+def edition() -> Edition:
+    return build_edition(ROOT)
+
+
+def paragraphs(body: str) -> list[str]:
+    return [p for p in body.split("\n\n") if p.strip() and not p.lstrip().startswith("#")]
+
+
+def test_every_paragraph_of_every_note_cites_a_source(edition: Edition) -> None:
+    uncited = [
+        f"{note.where.path}: {text[:60]}…"
+        for note in edition.notes
+        for text in paragraphs(note.body)
+        if "[@" not in text
+    ]
+    assert uncited == []
+
+
+def test_every_paragraph_explaining_a_term_cites_a_source(edition: Edition) -> None:
+    """The explanation before "How the essay uses it"; that section may quote the essay first."""
+    uncited = []
+    for term in edition.terms:
+        explanation, _, essay_use = term.body.partition(ESSAY_USE_HEADING)
+        assert essay_use.strip(), f"{term.where.path} has no '{ESSAY_USE_HEADING}' section"
+        assert "[@" in essay_use, (
+            f"{term.where.path}: the essay's use is discussed without a source"
+        )
+        uncited += [
+            f"{term.where.path}: {text[:60]}…"
+            for text in paragraphs(explanation)
+            if "[@" not in text
+        ]
+    assert uncited == []
