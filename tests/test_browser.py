@@ -182,6 +182,12 @@ def test_notes_page_filters_by_verdict_and_kind(page: Any, site_url: str) -> Non
     page.get_by_label("Kind").select_option("context")
     assert all(shown.nth(i).get_attribute("data-kind") == "context" for i in range(shown.count()))
     assert f"of {total} notes shown" in page.locator("form.ed-filter output").inner_text()
+    page.get_by_label("Kind").select_option("")
+    page.get_by_label("Verdict").focus()  # the keyboard alone can filter too
+    page.keyboard.press("ArrowDown")
+    chosen = page.get_by_label("Verdict").input_value()
+    assert chosen and shown.count() < total
+    assert all(shown.nth(i).get_attribute("data-verdict") == chosen for i in range(shown.count()))
 
 
 def test_without_javascript_markers_are_plain_links_to_the_note_and_back(
