@@ -78,7 +78,7 @@ def anchor_note(reading: ReadingText, note: Note) -> tuple[Anchor | None, Proble
     )
 
 
-def _crossing(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def crossing(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """True when two spans overlap without one containing the other."""
     return (
         a[0] < b[1]
@@ -121,7 +121,7 @@ def anchor_notes(
     for note_id, anchor in anchors.items():
         for placed_correction in reading.corrections_in(anchor.paragraph):
             span = (placed_correction.reading_start, placed_correction.reading_end)
-            if _crossing((anchor.start, anchor.end), span):
+            if crossing((anchor.start, anchor.end), span):
                 note = by_id[note_id]
                 problems.append(
                     Problem(

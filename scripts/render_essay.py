@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .anchor import crossing
 from .markdown_text import attr, escape_text, link_title, relative_link
 from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
@@ -32,6 +33,7 @@ class Span:
     opening: str
     closing: str
     leaf: str | None = None
+    droppable: bool = False  # a glossary link may be left out; a note or correction never
 
 
 def correction_markup(placed: PlacedCorrection) -> str:
@@ -62,6 +64,8 @@ def render_spans(text: str, spans: Sequence[Span]) -> str:
             advance(stack[-1].end)
             out.append(stack.pop().closing)
         if span.start < cursor or (stack and span.end > stack[-1].end):
+            if not span.droppable:  # validation should have refused such data
+                raise ValueError(f"span {span.start}-{span.end} crosses another in {text!r}")
             continue
         advance(span.start)
         if span.leaf is not None:
@@ -121,9 +125,16 @@ def paragraph_spans(
         spans.append(
             Span(start, end, 0, f'<mark class="ed-quote" data-notes={attr(ids)}>', "</mark>" + refs)
         )
+    fixed = [(span.start, span.end) for span in spans]
+    fixed += [(p.reading_start, p.reading_end) for p in edition.reading.corrections_in(number)]
+    notes_at = [(start, end) for start, end in notes_here]
     linked: set[str] = set()
     for occurrence in layout.occurrences.get(number, ()):
-        if occurrence.slug in linked:
+        where = (occurrence.start, occurrence.end)
+        if occurrence.slug in linked or any(crossing(where, other) for other in fixed):
+            continue
+        # a link around a note's quote would hold its footnote marker: a link in a link
+        if any(occurrence.start <= start and end <= occurrence.end for start, end in notes_at):
             continue
         linked.add(occurrence.slug)
         term = layout.terms[occurrence.slug]
@@ -135,6 +146,7 @@ def paragraph_spans(
                 2,
                 "[",
                 f"]({target} {link_title(term.term + ': ' + term.short)}){{: .ed-term }}",
+                droppable=True,
             )
         )
     spans += [
