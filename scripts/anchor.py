@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Sequence
 
 from .correct import occurrences
+from .link import BARE_URL
 from .model import Anchor, Note, ReadingText
 from .problems import Problem
 
@@ -119,6 +120,17 @@ def anchor_notes(
                 )
             )
     for note_id, anchor in anchors.items():
+        for url in BARE_URL.finditer(reading.paragraphs[anchor.paragraph - 1]):
+            if crossing((anchor.start, anchor.end), (url.start(), url.end())):
+                note = by_id[note_id]
+                problems.append(
+                    Problem(
+                        note.where.path,
+                        note.line_of("target"),
+                        f"the quote begins or ends inside the link {url.group(0)}",
+                        "quote the whole link, or words outside it",
+                    )
+                )
         for placed_correction in reading.corrections_in(anchor.paragraph):
             span = (placed_correction.reading_start, placed_correction.reading_end)
             if crossing((anchor.start, anchor.end), span):

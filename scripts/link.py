@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .model import Occurrence, ReadingText, Term
 from .problems import Problem
 
-URL = re.compile(r"https?://\S+")
+BARE_URL = re.compile(r"https?://\S+")  # the essay's links are bare URLs
 WORD_CHAR = re.compile(r"[\w'’]")
 
 
@@ -141,7 +141,7 @@ def find_occurrences(reading: ReadingText, matcher: TermMatcher) -> list[Occurre
     """Every term occurrence in the reading text, outside URLs."""
     occurrences = []
     for number, text in enumerate(reading.paragraphs, start=1):
-        urls = [(m.start(), m.end()) for m in URL.finditer(text)]
+        urls = [(m.start(), m.end()) for m in BARE_URL.finditer(text)]
         for start, end, slug in leftmost_longest(matcher.raw_matches(normalise(text))):
             if any(u0 < end and start < u1 for u0, u1 in urls):
                 continue

@@ -8,11 +8,11 @@ the corrected words with the original reading in its title.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .anchor import crossing
+from .link import BARE_URL
 from .markdown_text import attr, escape_text, link_title, relative_link
 from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
@@ -20,7 +20,6 @@ from .render_cite import render_citations
 from .render_meta import Site, cite_block, suggest_note_url
 
 ESSAY_SRC = "index.md"
-URL = re.compile(r"https?://\S+")
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ def paragraph_spans(
             f"<a href={attr(m.group(0))} aria-label={attr(m.group(0) + ' (link given by the author)')}>",
             "</a>",
         )
-        for m in URL.finditer(text)
+        for m in BARE_URL.finditer(text)
     ]
     notes_here: dict[tuple[int, int], list[Note]] = {}
     for note in layout.notes.get(number, ()):
