@@ -121,7 +121,9 @@ def anchor_notes(
             )
     for note_id, anchor in anchors.items():
         for url in BARE_URL.finditer(reading.paragraphs[anchor.paragraph - 1]):
-            if crossing((anchor.start, anchor.end), (url.start(), url.end())):
+            # inside a link or across its edge: its footnote marker would sit in the link
+            overlaps = anchor.start < url.end() and url.start() < anchor.end
+            if overlaps and not (anchor.start <= url.start() and url.end() <= anchor.end):
                 note = by_id[note_id]
                 problems.append(
                     Problem(
