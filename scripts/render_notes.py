@@ -47,7 +47,8 @@ def source_reference(source: Source) -> str:
     """A full reference in plain Markdown: authors, year, title, venue, link."""
     parts = []
     if source.authors:
-        parts.append(escape_text(", ".join(source.authors)) + ".")
+        authors = ", ".join(source.authors)
+        parts.append(escape_text(authors) + ("" if authors.endswith(".") else "."))
     if source.year:
         parts.append(f"{source.year}.")
     parts.append(f"*{escape_text(source.title)}*.")
@@ -184,17 +185,20 @@ def render_sources_page(edition: Edition) -> str:
         "how. Notes and definitions cite them by the short label in bold.",
         "",
     ]
+    # Entries are blocks, not headings: a heading each would put 48 permalinks (and their
+    # tooltips, mounted at load) on the page and 48 lines into the table of contents.
     for source in sorted(edition.sources, key=lambda s: s.short.lower()):
         lines += [
-            f"## {escape_text(source.short)} {{ #{source.key} }}",
+            f'<div class="ed-source" id="{source.key}" markdown>',
             "",
-            source_reference(source),
+            f"**{escape_text(source.short)}** · {source_reference(source)}",
             "",
             f"*How confirmed:* {escape_text(source.how_confirmed)}",
             "",
         ]
         if citing[source.key]:
             lines += ["*Cited by:* " + "; ".join(citing[source.key]), ""]
+        lines += ["</div>", ""]
     return "\n".join(lines)
 
 

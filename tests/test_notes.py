@@ -107,16 +107,13 @@ def test_citations_link_to_source_entries_that_list_their_notes(
     assert cites == {f"sources/#{key}" for key in cited}
     sources = parse(built_site / "sources/index.html")
     for source in edition.sources:
-        entry = one(sources, f'[id="{source.key}"]')
+        entry = one(sources, f'div.ed-source[id="{source.key}"]')
         assert entry.text().strip().startswith(source.short)
     for note in edition.notes:
         for key in note.sources:
-            section = []
-            node = one(sources, f'[id="{key}"]').next
-            while node is not None and node.tag != "h2":
-                section.append(node.html or "")
-                node = node.next
-            assert f"../{note.src_uri.removesuffix('.md')}/" in "".join(section), (key, note.id)
+            entry = one(sources, f'div.ed-source[id="{key}"]')
+            links = [a.attributes["href"] for a in entry.css("a")]
+            assert f"../{note.src_uri.removesuffix('.md')}/" in links, (key, note.id)
 
 
 def test_notes_index_lists_every_note_with_filters_for_javascript(

@@ -43,12 +43,13 @@ SCHEMES = {"light": "default", "dark": "slate"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 412, "height": 823}}
 LIGHTHOUSE_PAGES = ("", "glossary/fixed-point/", "notes/", "sources/")
 # The target is 0.98 on every page. Measured on this 2-core machine (mobile, simulated
-# slow 4G): glossary and notes 0.99-1.00; the essay 0.93-0.96 and sources 0.96-0.98, held
-# back by the theme's JavaScript start-up (palette and tooltip mounting, 130-240 ms of
-# blocking time) and the search index fetched at load. Until that work lands the gate
-# holds the line below the measured range, so that a regression still fails CI.
+# slow 4G): glossary, notes and sources 0.98-1.00; the essay 0.94-0.97, held back by the
+# theme's start-up script, which mounts a tooltip for each of the essay's ~130 titled
+# elements (terms, corrections, back-links): 100-230 ms of blocking time, and 0.98 with
+# the feature off. Until that work lands the gate holds the line below the measured
+# range, so that a regression still fails CI.
 PERFORMANCE_TARGET = 0.98
-PERFORMANCE_FLOOR = {"": 0.90, "sources/": 0.92, "glossary/fixed-point/": 0.95, "notes/": 0.95}
+PERFORMANCE_FLOOR = {"": 0.90, "sources/": 0.95, "glossary/fixed-point/": 0.95, "notes/": 0.95}
 
 
 def pages_to_check(site: Path) -> list[str]:
