@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import render_cite, render_glossary, render_meta, render_notes, render_pages
+from .markdown_text import page_url
 from .model import Address, Redirect
 from .pipeline import REDIRECTS_PATH, Edition
 from .problems import Problem
@@ -30,14 +31,6 @@ GENERATED_PAGES = (
 )
 GENERATED_FILES = (render_pages.SEED_COPY, render_notes.ANNOTATIONS_FILE)
 GENERATED = GENERATED_PAGES + GENERATED_FILES
-
-
-def page_url(src_uri: str) -> str:
-    """``notes/x.md`` -> ``/notes/x/``; ``index.md`` -> ``/`` (directory URLs)."""
-    if not src_uri.endswith(".md"):
-        return "/" + src_uri
-    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
-    return "/" + (path + "/" if path else "")
 
 
 def site_files(docs: Path) -> list[str]:

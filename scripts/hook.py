@@ -33,7 +33,7 @@ from scripts import (  # noqa: E402
     render_notes,
     render_pages,
 )
-from scripts.markdown_text import script_safe_json  # noqa: E402
+from scripts.markdown_text import page_url, script_safe_json  # noqa: E402
 from scripts.pipeline import Edition, build_edition  # noqa: E402
 from scripts.problems import EditionError  # noqa: E402
 
@@ -130,7 +130,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     edition = current_edition()
     src = page.file.src_uri
     site_url = config.site_url or "/"
-    moved = addresses.fragment_redirects(edition.redirects, addresses.page_url(src))
+    moved = addresses.fragment_redirects(edition.redirects, page_url(src))
     if moved:
         page.meta["ed_redirects"] = script_safe_json(moved)
     if src == render_essay.ESSAY_SRC:
@@ -168,7 +168,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _page_ids[addresses.page_url(page.file.src_uri)] = addresses.ids_in(html)
+    _page_ids[page_url(page.file.src_uri)] = addresses.ids_in(html)
     return html
 
 
@@ -178,7 +178,7 @@ def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
     page_ids = dict(_page_ids)
     for file in files:
         if not file.is_documentation_page():
-            page_ids.setdefault(addresses.page_url(file.src_uri), set())
+            page_ids.setdefault(page_url(file.src_uri), set())
     registry_file = ROOT / addresses.REGISTRY_PATH
     registry = addresses.parse_registry(
         registry_file.read_text(encoding="utf-8") if registry_file.exists() else ""

@@ -32,15 +32,19 @@ def relative_link(from_src: str, to_src: str, fragment: str = "") -> str:
     return path + (f"#{fragment}" if fragment else "")
 
 
+def page_url(src_uri: str) -> str:
+    """Where MkDocs publishes a file, from the site root, with directory URLs:
+    ``notes/x.md`` -> ``/notes/x/``, ``index.md`` -> ``/``, ``essay.txt`` -> ``/essay.txt``."""
+    if not src_uri.endswith(".md"):
+        return "/" + src_uri
+    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    return "/" + (path + "/" if path else "")
+
+
 def page_href(from_src: str, to_src: str, fragment: str = "") -> str:
-    """The relative URL between two pages as MkDocs publishes them (directory URLs), for raw
-    HTML where MkDocs does not rewrite ``.md`` links."""
-
-    def directory(src: str) -> str:
-        path = src.removesuffix(".md").removesuffix("index").rstrip("/")
-        return "/" + (path + "/" if path else "")
-
-    here, there = directory(from_src), directory(to_src)
+    """The relative URL between two pages as MkDocs publishes them, for raw HTML where
+    MkDocs does not rewrite ``.md`` links."""
+    here, there = page_url(from_src), page_url(to_src)
     relative = "" if here == there else posixpath.relpath(there, here) + "/"
     return relative.removeprefix("./") + (f"#{fragment}" if fragment else "")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from .git_history import Change, Version
-from .markdown_text import escape_text, relative_link
+from .markdown_text import escape_text, page_url, relative_link
 
 HISTORY_SRC = "history.md"
 OPENING_WORDS = 8
@@ -25,9 +25,8 @@ class Site:
     version: Version
 
     def page_url(self, src_uri: str) -> str:
-        """The published URL of a page, from its source path (directory URLs)."""
-        path = src_uri.removesuffix(".md").removesuffix("index")
-        return self.url + (path + "/" if path and not path.endswith("/") else path)
+        """The published, absolute URL of a page, from its source path."""
+        return self.url + page_url(src_uri).removeprefix("/")
 
 
 def _bibtex_escape(text: str) -> str:
