@@ -7,18 +7,25 @@ import sys
 from pathlib import Path
 
 from . import addresses, load
-from .pipeline import build_edition
+from .pipeline import Edition, build_edition
 from .problems import EditionError
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def check(root: Path) -> int:
-    """Validate every data file and print each problem as ``path:line: problem; fix``."""
+def _edition_or_report(root: Path) -> Edition | None:
+    """The edition, or None after printing every problem as ``path:line: problem; fix``."""
     try:
-        edition = build_edition(root)
+        return build_edition(root)
     except EditionError as error:
         print(error, file=sys.stderr)
+        return None
+
+
+def check(root: Path) -> int:
+    """Validate every data file and print each problem as ``path:line: problem; fix``."""
+    edition = _edition_or_report(root)
+    if edition is None:
         return 1
     for warning in edition.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -41,10 +48,8 @@ def accept_seed(root: Path) -> int:
 
 def record_addresses(root: Path) -> int:
     """Add every address the edition now publishes to the registry (never removes one)."""
-    try:
-        edition = build_edition(root)
-    except EditionError as error:
-        print(error, file=sys.stderr)
+    edition = _edition_or_report(root)
+    if edition is None:
         return 1
     registry_file = root / addresses.REGISTRY_PATH
     text = registry_file.read_text(encoding="utf-8") if registry_file.exists() else ""
