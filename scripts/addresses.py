@@ -13,7 +13,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import render_cite, render_glossary, render_meta, render_notes, render_pages
+from . import (
+    render_cite,
+    render_essay,
+    render_glossary,
+    render_meta,
+    render_notes,
+    render_pages,
+)
 from .markdown_text import page_url
 from .model import Address, Redirect
 from .pipeline import REDIRECTS_PATH, Edition
@@ -30,7 +37,9 @@ GENERATED_PAGES = (
     render_meta.HISTORY_SRC,
 )
 GENERATED_FILES = (render_pages.SEED_COPY, render_notes.ANNOTATIONS_FILE)
-GENERATED = GENERATED_PAGES + GENERATED_FILES
+# Data a page fetches for itself: published, but not an address anyone should keep.
+GENERATED_ASSETS = (render_essay.NOTE_TEXTS_FILE,)
+GENERATED = GENERATED_PAGES + GENERATED_FILES + GENERATED_ASSETS
 
 
 def site_files(docs: Path) -> list[str]:

@@ -10,12 +10,16 @@ written into ``docs/``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as part of a package
     sys.path.insert(0, str(ROOT))
 
+import markdown  # noqa: E402
+import markdown.treeprocessors  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
@@ -57,6 +61,31 @@ def current_site() -> render_meta.Site:
     if _site is None:
         raise PluginError("the edition was not loaded; is the hook listed in mkdocs.yml?")
     return _site
+
+
+class BacklinkLabels(markdown.treeprocessors.Treeprocessor):
+    """A footnote's back-link names itself with aria-label instead of title.
+
+    The theme mounts a tooltip for every title when a page starts, and the essay's
+    28 back-links made that start-up slower; "↩" read aloud is no name either. The
+    hint still shows on hover and focus, drawn by edition.css from the label."""
+
+    def run(self, root: Element) -> None:
+        for link in root.iter("a"):
+            if link.get("class") == "footnote-backref" and link.get("title"):
+                link.set("aria-label", link.attrib.pop("title"))
+
+
+class EditionMarkdown(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # After every step of the footnotes extension (the last, priority 15, copies titles).
+        md.treeprocessors.register(BacklinkLabels(md), "edition-backlink-labels", 5)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not any(isinstance(e, EditionMarkdown) for e in config.markdown_extensions):
+        config.markdown_extensions.append(EditionMarkdown())  # type: ignore[arg-type]
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -102,6 +131,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             None,
         ),
         (
+            render_essay.NOTE_TEXTS_FILE,
+            render_essay.render_note_texts(edition, _markdown_converter(config)),
+            None,
+        ),
+        (
             render_notes.ANNOTATIONS_FILE,
             render_notes.render_annotations(edition, config.site_url or "/"),
             None,
@@ -114,6 +148,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = edit_uri
         files.append(file)
     return files
+
+
+def _markdown_converter(config: MkDocsConfig) -> Callable[[str], str]:
+    """Markdown to HTML with the site's own extensions, for text that no page holds."""
+    converter = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+
+    def to_html(text: str) -> str:
+        return str(converter.reset().convert(text))
+
+    return to_html
 
 
 def _edit_url(config: MkDocsConfig, docs_path: str) -> str:

@@ -5,18 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .markdown_text import relative_link
+from .markdown_text import page_href, relative_link
 from .validate import CITATION, CITED_KEY
 
 SOURCES_SRC = "sources.md"
 
 
-def render_citations(body: str, page_src: str, shorts: Mapping[str, str]) -> str:
-    """Replace each citation group with linked short labels, e.g. (Shumailov et al. 2024)."""
+def render_citations(
+    body: str, page_src: str, shorts: Mapping[str, str], *, published: bool = False
+) -> str:
+    """Replace each citation group with linked short labels, e.g. (Shumailov et al. 2024).
+
+    Links name source files for MkDocs to resolve, or, with ``published``, the URLs
+    themselves, for Markdown that MkDocs never sees."""
+    link = page_href if published else relative_link
 
     def group(match: re.Match[str]) -> str:
         links = [
-            f"[{shorts.get(key, key)}]({relative_link(page_src, SOURCES_SRC, key)}){{: .ed-cite }}"
+            f"[{shorts.get(key, key)}]({link(page_src, SOURCES_SRC, key)}){{: .ed-cite }}"
             for key in CITED_KEY.findall(match.group(1))
         ]
         return "(" + "; ".join(links) + ")"

@@ -8,7 +8,8 @@ the corrected words with the original reading in its title.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .anchor import crossing
@@ -17,9 +18,11 @@ from .markdown_text import attr, escape_text, link_title, relative_link
 from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
 from .render_cite import render_citations
-from .render_meta import Site, cite_block, suggest_note_url
+from .render_meta import Site, cite_block, opening_words, suggest_note_url
 
 ESSAY_SRC = "index.md"
+# The notes' full text, fetched by the essay page after it has loaded (see render_footnote).
+NOTE_TEXTS_FILE = "essay-notes.json"
 
 
 @dataclass(frozen=True)
@@ -168,11 +171,12 @@ def render_paragraph(
         f'<a class="ed-pilcrow" href="#p{number}" '
         f'aria-label="Paragraph {number}: link to this paragraph">{number}</a>'
     )
-    suggest = suggest_note_url(site.repo_url, number, text)
+    # No title: a theme tooltip per paragraph would cost start-up time; the hint is CSS.
     tools = (
-        f'<span class="ed-para-tools" data-search-exclude><a class="ed-suggest" href={attr(suggest)} '
-        f'aria-label="Suggest a note on paragraph {number}" '
-        f'title="Suggest a note on paragraph {number}">✎</a></span>'
+        f'<span class="ed-para-tools" data-search-exclude><a class="ed-suggest" '
+        f"href={attr(suggest_note_url(site.repo_url, number))} "
+        f"data-exact={attr(opening_words(text))} "
+        f'aria-label="Suggest a note on paragraph {number}">✎</a></span>'
     )
     return f"{pilcrow}{tools} {body}\n{{: #p{number} .ed-para }}"
 
@@ -205,15 +209,33 @@ def note_badge(note: Note) -> str:
     return f'<span class="ed-badge ed-badge-{css}">{escape_text(note_label(note))}</span>'
 
 
-def render_footnote(note: Note, page_src: str, shorts: Mapping[str, str]) -> str:
-    body = render_citations(note.body, page_src, shorts)
+def render_footnote(note: Note, page_src: str) -> str:
+    """A note at the foot of the essay: its verdict, headline and a link to its page.
+
+    The full text stays out of the page, so that the essay paints sooner and weighs less;
+    edition.js fetches every note's text (NOTE_TEXTS_FILE) once the page has loaded and
+    puts it in place, where the marker's tooltip and the sidenotes show it. Without
+    JavaScript the link leads to the note."""
     note_page = relative_link(page_src, note.src_uri)
     text = (
-        f"{note_badge(note)} **{escape_text(note.title)}**\n\n{body}\n\n"
-        f"[Note page and permanent link]({note_page}){{: .ed-note-link }}"
+        f"{note_badge(note)} **{escape_text(note.title)}**\n\n"
+        f"[Read the note]({note_page}){{: .ed-note-link }}"
     )
     indented = "\n".join(("    " + line) if line else "" for line in text.split("\n"))
     return f"[^{note.id}]:\n{indented}"
+
+
+def render_note_texts(
+    edition: Edition, to_html: Callable[[str], str], page_src: str = ESSAY_SRC
+) -> str:
+    """NOTE_TEXTS_FILE: each note's body as HTML, links relative to the essay page."""
+    texts = {
+        note.id: to_html(
+            render_citations(note.body, page_src, edition.short_labels, published=True)
+        )
+        for note in notes_in_reading_order(edition)
+    }
+    return json.dumps(texts, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
 
 def notes_in_reading_order(edition: Edition) -> list[Note]:
@@ -248,10 +270,7 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
     )
     if edition.notes:
         # Each note's own page is in the search index; listing them here again would double it.
-        parts.append("## Notes { #notes data-search-exclude }")
+        parts.append(f'## Notes {{ #notes data-search-exclude data-ed-texts="{NOTE_TEXTS_FILE}" }}')
         parts.append("///Footnotes Go Here///")
-        parts += [
-            render_footnote(note, page_src, edition.short_labels)
-            for note in notes_in_reading_order(edition)
-        ]
+        parts += [render_footnote(note, page_src) for note in notes_in_reading_order(edition)]
     return "\n\n".join(parts) + "\n"

@@ -4,12 +4,13 @@ the Edition history page, and "suggest a note" links prefilled for a paragraph.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from .git_history import Change, Version
-from .markdown_text import escape_text, page_url, relative_link
+from .markdown_text import escape_text, page_href, page_url
 
 HISTORY_SRC = "history.md"
 OPENING_WORDS = 8
@@ -36,11 +37,12 @@ def _bibtex_escape(text: str) -> str:
 def cite_block(
     site: Site, page_src: str, *, key: str, title: str, what: str, container: str | None = None
 ) -> str:
-    """A collapsible "Cite this" with a plain reference and BibTeX (copyable code blocks)."""
+    """A collapsible "Cite this" with a plain reference and BibTeX, each with a copy button
+    (added by edition.js). Plain <pre> blocks, not code blocks: the theme sets up every
+    code block as the page starts, which cost the essay more than the rest of its notes."""
     version = site.version
     url = site.page_url(page_src)
     container = f"“{site.name}”" if container is None else container
-    history_link = relative_link(page_src, HISTORY_SRC)
     year = version.date[:4] or "n.d."
     edition = version.label
     plain = f"The edition's contributors, “{title}”, {what}{container}, {edition}. {url}"
@@ -57,24 +59,13 @@ def cite_block(
             "}",
         ]
     )
-    return "\n".join(
-        [
-            '<details class="ed-cite-this" markdown>',
-            "<summary>Cite this</summary>",
-            "",
-            "```text",
-            plain,
-            "```",
-            "",
-            "```bibtex",
-            bibtex,
-            "```",
-            "",
-            f"Cite the {edition}: later changes are listed in the [edition history]"
-            f"({history_link}).",
-            "",
-            "</details>",
-        ]
+    history = page_href(page_src, HISTORY_SRC)
+    return (
+        '<details class="ed-cite-this">\n<summary>Cite this</summary>\n'
+        f'<pre class="ed-citation" data-ed-format="plain text">{html.escape(plain, quote=False)}</pre>\n'
+        f'<pre class="ed-citation" data-ed-format="BibTeX">{html.escape(bibtex, quote=False)}</pre>\n'
+        f"<p>Cite the {html.escape(edition, quote=False)}: later changes are listed in the "
+        f'<a href="{html.escape(history)}">edition history</a>.</p>\n</details>'
     )
 
 
@@ -105,25 +96,15 @@ def render_history_page(history: Sequence[Change], repo_url: str) -> str:
     )
 
 
-def suggest_note_url(repo_url: str, paragraph: int, text: str) -> str:
-    """The repository's new-file form, prefilled with a note on this paragraph's opening words."""
-    words = text.split()
-    exact = " ".join(words[:OPENING_WORDS]).replace('"', '\\"')
-    body = "\n".join(
-        [
-            "---",
-            f"id: note-on-paragraph-{paragraph}",
-            'title: "A short headline"',
-            "target:",
-            f'  exact: "{exact}"',
-            "kind: context",
-            "sources: []",
-            "---",
-            "Your note, citing confirmed sources as [@key]. See CONTRIBUTING.md.",
-            "",
-        ]
-    )
-    query = urlencode(
-        {"filename": f"note-on-paragraph-{paragraph}.md", "value": body}, quote_via=quote
-    )
+def suggest_note_url(repo_url: str, paragraph: int) -> str:
+    """The repository's new-file form for a note on this paragraph.
+
+    edition.js fills in the note's front matter when the link is used (see
+    opening_words): the template is written once, not once per paragraph."""
+    query = urlencode({"filename": f"note-on-paragraph-{paragraph}.md"}, quote_via=quote)
     return f"{repo_url}/new/main/docs/notes?{query}"
+
+
+def opening_words(text: str) -> str:
+    """A paragraph's opening words: the quote a suggested note starts from."""
+    return " ".join(text.split()[:OPENING_WORDS])

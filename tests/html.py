@@ -13,6 +13,11 @@ def parse(path: Path) -> HTMLParser:
     return HTMLParser(path.read_text(encoding="utf-8"))
 
 
+def parse_text(html: str) -> HTMLParser:
+    """A fragment of HTML, such as the notes' text that edition.js puts into the essay."""
+    return HTMLParser(html)
+
+
 def one(node: HTMLParser | Node, selector: str) -> Node:
     """The first element matching ``selector``; failing the test when there is none."""
     found = node.css_first(selector)

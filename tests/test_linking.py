@@ -53,21 +53,45 @@ def test_sitemap_lists_every_page(built_site: Path) -> None:
     assert listed == expected
 
 
-def test_suggest_a_note_opens_a_prefilled_note_for_the_paragraph(built_site: Path) -> None:
+def test_suggest_a_note_links_name_the_paragraph_and_its_opening_words(
+    built_site: Path,
+) -> None:
     edition = build_edition(ROOT)
     tree = parse(built_site / "index.html")
-    for number in (1, 12, 22):
-        href = one(tree, f"#p{number} a.ed-suggest").attributes["href"] or ""
+    for number, text in enumerate(edition.reading.paragraphs, start=1):
+        link = one(tree, f"#p{number} a.ed-suggest")
+        # Without JavaScript: the repository's new-file form, named for the paragraph.
+        assert link.attributes["href"] == (
+            f"{REPO_URL}/new/main/docs/notes?filename=note-on-paragraph-{number}.md"
+        )
+        assert text.startswith(link.attributes["data-exact"] or "-")
+        assert link.attributes["aria-label"] == f"Suggest a note on paragraph {number}"
+
+
+@pytest.mark.browser
+def test_suggest_a_note_opens_a_prefilled_note_that_the_build_accepts(
+    page: Any, site_url: str
+) -> None:
+    edition = build_edition(ROOT)
+    page.goto(site_url)
+    for number in (1, 10, 12, 22):
+        link = page.locator(f"#p{number} a.ed-suggest")
+        link.focus()
+        href = link.get_attribute("href") or ""
         parts = urlsplit(href)
         assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{REPO_URL}/new/main/docs/notes"
         query = parse_qs(parts.query)
+        assert query["filename"] == [f"note-on-paragraph-{number}.md"]
         record, problems = load.parse_front_matter("new.md", query["value"][0])
         assert problems == [] and record is not None
+        assert record.fields["id"].value == f"note-on-paragraph-{number}"
         target = record.fields["target"].value
         assert isinstance(target, load.Record)
         exact = str(target.fields["exact"].value)
-        assert edition.reading.paragraphs[number - 1].startswith(exact)
-        assert query["filename"] == [f"note-on-paragraph-{number}.md"]
+        assert edition.reading.paragraphs[number - 1].startswith(exact) and len(exact) > 20
+        link.blur()
+        link.focus()  # a second use leaves the link as it was
+        assert link.get_attribute("href") == href
 
 
 def test_cite_this_names_the_edition_by_date_and_commit(built_site: Path) -> None:
@@ -77,7 +101,7 @@ def test_cite_this_names_the_edition_by_date_and_commit(built_site: Path) -> Non
     ).stdout.split()  # fmt: skip
     for page in ("index.html", "notes/tokio-99-percent/index.html", "glossary/tokio/index.html"):
         block = one(parse(built_site / page), "details.ed-cite-this")
-        codes = [c.text() for c in block.css("pre code")]
+        codes = [c.text() for c in block.css("pre.ed-citation")]
         assert len(codes) == 2
         plain, bibtex = codes
         assert f"edition of {commit[0]} ({commit[1]})" in plain
@@ -104,6 +128,11 @@ def test_copy_link_buttons_copy_the_full_address(chromium: Any, site_url: str) -
     assert status.inner_text() == f"Link copied: {site_url}#p12"
     page.get_by_role("button", name="Copy link to note 1", exact=True).click()
     assert page.evaluate("navigator.clipboard.readText()").startswith(site_url + "#fn:")
+    page.locator("details.ed-cite-this summary").click()
+    page.get_by_role("button", name="Copy citation as BibTeX").click()
+    bibtex = page.evaluate("navigator.clipboard.readText()")
+    assert bibtex.startswith("@misc{edition-essay,") and bibtex.endswith("}")
+    assert bibtex == page.locator("pre.ed-citation").nth(1).text_content()
     page.goto(site_url + "glossary/tokio/")
     page.get_by_role("button", name="Copy link to this page").click()
     assert page.evaluate("navigator.clipboard.readText()") == site_url + "glossary/tokio/"

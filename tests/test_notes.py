@@ -9,8 +9,9 @@ import pytest
 
 from scripts.model import VERDICTS
 from scripts.pipeline import Edition, build_edition
+from scripts.render_essay import notes_in_reading_order
 
-from .html import one, parse, text_of
+from .html import one, parse, parse_text, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,6 +87,26 @@ def test_markers_follow_the_quoted_words_in_their_paragraph(
         assert one(marker, "a").attributes["href"] == f"#fn:{note.id}"
 
 
+def test_footnotes_carry_verdict_and_headline_and_the_text_follows_after_load(
+    edition: Edition, built_site: Path
+) -> None:
+    essay = parse(built_site / "index.html")
+    assert one(essay, "h2#notes").attributes["data-ed-texts"] == "essay-notes.json"
+    texts = json.loads((built_site / "essay-notes.json").read_text(encoding="utf-8"))
+    assert list(texts) == [n.id for n in notes_in_reading_order(edition)]
+    for note in edition.notes:
+        footnote = one(essay, f'li[id="fn:{note.id}"]')
+        assert one(footnote, "strong").text() == note.title
+        link = one(footnote, "a.ed-note-link")
+        assert link.attributes["href"] == note.src_uri.removesuffix(".md") + "/"
+        assert link.text() == "Read the note"
+        # The same text, rendered the same way, as the note's own page shows.
+        body = parse_text(texts[note.id]).body
+        page = one(parse(built_site / note.src_uri.removesuffix(".md") / "index.html"), "article")
+        assert body is not None and body.text().strip()
+        assert " ".join(body.text().split()) in " ".join(page.text().split())
+
+
 def test_each_note_has_a_page_with_the_quote_in_context(edition: Edition, built_site: Path) -> None:
     for note in edition.notes:
         page = built_site / note.src_uri.removesuffix(".md") / "index.html"
@@ -101,8 +122,11 @@ def test_each_note_has_a_page_with_the_quote_in_context(edition: Edition, built_
 def test_citations_link_to_source_entries_that_list_their_notes(
     edition: Edition, built_site: Path
 ) -> None:
-    essay = parse(built_site / "index.html")
-    cites = {a.attributes["href"] for a in essay.css("a.ed-cite")}
+    # The essay's notes' text, as edition.js puts it under each footnote.
+    texts = json.loads((built_site / "essay-notes.json").read_text(encoding="utf-8"))
+    cites = {
+        a.attributes["href"] for text in texts.values() for a in parse_text(text).css("a.ed-cite")
+    }
     cited = {key for note in edition.notes for key in note.sources}
     assert cites == {f"sources/#{key}" for key in cited}
     sources = parse(built_site / "sources/index.html")
@@ -126,7 +150,7 @@ def test_notes_index_lists_every_note_with_filters_for_javascript(
     for item in items:
         note = by_id[item.attributes["id"] or ""]
         assert item.attributes["data-kind"] == note.kind
-        assert item.attributes["data-verdict"] == note.verdict
+        assert (item.attributes["data-verdict"] or "") == note.verdict  # minified: no =""
     form = one(tree, "form.ed-filter")
     assert "ed-ready" not in (form.attributes["class"] or "")  # the script shows it
 

@@ -42,14 +42,8 @@ EXTRA_PAGES = ("glossary/fixed-point/",)
 SCHEMES = {"light": "default", "dark": "slate"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 412, "height": 823}}
 LIGHTHOUSE_PAGES = ("", "glossary/fixed-point/", "notes/", "sources/")
-# The target is 0.98 on every page. Measured on this 2-core machine (mobile, simulated
-# slow 4G): glossary, notes and sources 0.98-1.00; the essay 0.94-0.97, held back by the
-# theme's start-up script, which mounts a tooltip for each of the essay's ~130 titled
-# elements (terms, corrections, back-links): 100-230 ms of blocking time, and 0.98 with
-# the feature off. Until that work lands the gate holds the line below the measured
-# range, so that a regression still fails CI.
-PERFORMANCE_TARGET = 0.98
-PERFORMANCE_FLOOR = {"": 0.90, "sources/": 0.95, "glossary/fixed-point/": 0.95, "notes/": 0.95}
+PERFORMANCE_TARGET = 0.98  # on every page; accessibility, best practices and SEO: 1.00
+LIGHTHOUSE_RUNS = 3  # at most, per page: see lighthouse_reports
 
 
 def pages_to_check(site: Path) -> list[str]:
@@ -72,7 +66,7 @@ def site_host(built_site: Path) -> Iterator[str]:
         yield url
 
 
-def test_static_host_serves_gzip_as_a_static_host_does(site_host: str) -> None:
+def test_static_host_serves_gzip_as_a_static_host_does(site_host: str, built_site: Path) -> None:
     def fetch(path: str, accept: str) -> tuple[dict[str, str], bytes]:
         request = urllib.request.Request(site_host + path, headers={"Accept-Encoding": accept})
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -82,7 +76,9 @@ def test_static_host_serves_gzip_as_a_static_host_does(site_host: str) -> None:
     assert headers["Content-Type"] == "text/html; charset=utf-8"
     assert headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(body).lstrip().startswith(b"<!doctype html>")
-    headers, body = fetch("assets/edition.css", "identity")
+    # The edition's stylesheet, named by its content (minified, with a hash) at build time.
+    (stylesheet,) = built_site.glob("assets/edition.*.min.css")
+    headers, body = fetch(stylesheet.relative_to(built_site).as_posix(), "identity")
     assert headers["Content-Type"] == "text/css; charset=utf-8"
     assert "Content-Encoding" not in headers
     assert int(headers["Content-Length"]) == len(body)
@@ -147,9 +143,10 @@ def test_nu_html_checker_finds_no_errors(built_site: Path) -> None:
 def lighthouse_reports(site_host: str) -> dict[str, LighthouseReport]:
     """Lighthouse on each page, one run after another (parallel runs skew the timings).
 
-    A page whose first run scores under its floor is measured once more and the better run
-    kept, as Lighthouse CI does with several runs: one slow moment of a shared machine
-    should not fail the build, a real regression fails both runs.
+    A page under the performance target is measured again, up to LIGHTHOUSE_RUNS times,
+    and its best run kept: on a shared 2-core machine one run in a few lands a long task
+    of the theme's start-up script on the wrong side of first paint. A real regression
+    (a heavier page, an external font, a slow script) fails every run.
     """
     node = require_node()
     require_npm_file(LIGHTHOUSE_CLI)
@@ -157,7 +154,9 @@ def lighthouse_reports(site_host: str) -> dict[str, LighthouseReport]:
     reports = []
     for path in LIGHTHOUSE_PAGES:
         report = run_lighthouse(node, site_host + path, path)
-        if report.scores["performance"] < PERFORMANCE_FLOOR[path]:
+        for _ in range(LIGHTHOUSE_RUNS - 1):
+            if report.scores["performance"] >= PERFORMANCE_TARGET:
+                break
             again = run_lighthouse(node, site_host + path, path)
             if again.scores["performance"] > report.scores["performance"]:
                 report = again
@@ -177,8 +176,8 @@ def lighthouse_reports(site_host: str) -> dict[str, LighthouseReport]:
 def test_lighthouse_scores(lighthouse_reports: dict[str, LighthouseReport], path: str) -> None:
     report = lighthouse_reports[path]
     table = lighthouse_table(list(lighthouse_reports.values()))
-    wanted = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-    wanted["performance"] = PERFORMANCE_FLOOR[path]
+    wanted = {"performance": PERFORMANCE_TARGET, "accessibility": 1.0}
+    wanted |= {"best-practices": 1.0, "seo": 1.0}
     low = {name: score for name, score in report.scores.items() if score < wanted[name]}
     assert not low, (
         f"/{path}: scores under the bar {low}\n{table}\nAudits below 1:\n  "
