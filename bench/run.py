@@ -14,7 +14,6 @@ Timings are medians of several runs on this machine; compare ratios, not seconds
 
 from __future__ import annotations
 
-import gzip
 import logging
 import os
 import re
@@ -33,7 +32,6 @@ sys.path.insert(0, str(ROOT))
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
-from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
 from scripts import anchor, correct, link, render_essay, segment  # noqa: E402
 from scripts.git_history import Version  # noqa: E402
@@ -48,9 +46,8 @@ from scripts.model import (  # noqa: E402
 )
 from scripts.pipeline import Edition, build_edition  # noqa: E402
 from scripts.render_meta import Site  # noqa: E402
+from tests.weight import essay_weight, write_plain_project  # noqa: E402
 
-PAGE_BUDGET = 1.25
-OWN_ASSETS_BUDGET = 10 * 1024
 SITE = Site("Bench", "https://example.org/", "https://github.com/example/edition", Version("", ""))
 
 
@@ -222,55 +219,12 @@ def bench_matching() -> None:
         )
 
 
-def first_load(site: Path, page: str) -> dict[str, int]:
-    """Gzip size of each file the page loads: the HTML, its CSS, JS, fonts and images."""
-    html_path = site / page
-    tree = LexborHTMLParser(html_path.read_text(encoding="utf-8"))
-    urls = [
-        n.attributes.get("href") or "" for n in tree.css('link[rel="stylesheet"], link[rel="icon"]')
-    ]
-    urls += [n.attributes.get("src") or "" for n in tree.css("script[src], img[src]")]
-    files = {page: html_path}
-    for url in urls:
-        if url and not url.startswith(("http:", "https:", "data:")):
-            path = (html_path.parent / url.split("?")[0]).resolve()
-            files[path.relative_to(site.resolve()).as_posix()] = path
-    for css in [p for p in list(files.values()) if p.suffix == ".css"]:
-        for url in re.findall(r"url\(['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
-            if not url.startswith(("data:", "http")) and (css.parent / url).is_file():
-                files[(css.parent / url).resolve().relative_to(site.resolve()).as_posix()] = (
-                    css.parent / url
-                )
-    worker = re.search(r'"search":\s*"([^"]+)"', html_path.read_text(encoding="utf-8"))
-    if worker:
-        path = (html_path.parent / worker.group(1)).resolve()
-        files[path.relative_to(site.resolve()).as_posix()] = path
-    return {name: len(gzip.compress(path.read_bytes(), 9, mtime=0)) for name, path in files.items()}
-
-
 def bench_weight(work: Path) -> None:
-    annotated = first_load(work / "full", "index.html")
-    plain_docs = work / "plain-docs"
-    plain_docs.mkdir(exist_ok=True)
     seed = (ROOT / "seeds/essay.txt").read_text(encoding="utf-8")
-    (plain_docs / "index.md").write_text("# The essay\n\n" + "\n\n".join(seed.split("\n")) + "\n")
-    (work / "plain.yml").write_text(
-        f"site_name: Plain\ndocs_dir: {plain_docs}\ntheme:\n  name: material\n  font: false\n"
-    )
-    quiet_build(work / "plain.yml", work / "plain")
-    plain = first_load(work / "plain", "index.html")
-    own = sum(size for name, size in annotated.items() if name.startswith("assets/edition."))
-    total, baseline = sum(annotated.values()), sum(plain.values())
-    print("4. Page weight: the essay's first load, gzip")
-    for name in sorted(set(annotated) | set(plain)):
-        print(f"   {name:<48} {annotated.get(name, 0):>7} {plain.get(name, 0):>7}")
-    print(f"   {'total (annotated, plain)':<48} {total:>7} {baseline:>7}")
-    verdict = "within" if total <= PAGE_BUDGET * baseline else "OVER"
-    print(
-        f"   ratio annotated / plain   {total / baseline:5.2f}x   budget {PAGE_BUDGET}x: {verdict}"
-    )
-    verdict = "within" if own <= OWN_ASSETS_BUDGET else "OVER"
-    print(f"   own CSS + JS              {own:5d} B   budget {OWN_ASSETS_BUDGET} B: {verdict}")
+    quiet_build(write_plain_project(work, seed), work / "plain")
+    weight = essay_weight(work / "full", work / "plain", [render_essay.NOTE_TEXTS_FILE])
+    print("4. Page weight: the essay's first load, gzip bytes")
+    print(weight.table())
 
 
 def main() -> None:

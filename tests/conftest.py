@@ -60,10 +60,22 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def mkdocs_build(project_root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    project_root: Path, site_dir: Path, config: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
+    options = ["--config-file", str(config)] if config else []
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(site_dir),
+            *options,
+        ],
         cwd=project_root,
         capture_output=True,
         text=True,

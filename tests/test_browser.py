@@ -115,7 +115,7 @@ def test_every_page_loads_without_errors_or_external_requests(page: Any, site_ur
 
 def visible_tooltip_containing(page: Any, text: str) -> None:
     page.wait_for_function(
-        """(text) => [...document.querySelectorAll('.md-tooltip2')]
+        """(text) => [...document.querySelectorAll('.md-tooltip2--active')]
             .some(t => t.innerText.includes(text) && t.getBoundingClientRect().height > 0)""",
         arg=text,
     )
@@ -123,6 +123,8 @@ def visible_tooltip_containing(page: Any, text: str) -> None:
 
 def test_note_marker_shows_the_note_on_hover_and_focus(page: Any, site_url: str) -> None:
     page.goto(site_url)
+    # The notes' text arrives after load and fills each footnote, tooltips included.
+    page.wait_for_selector('[id="fn:static-bound-is-checked"].ed-note-full')
     marker = page.locator('[id="fnref:static-bound-is-checked"] a')
     marker.hover()
     visible_tooltip_containing(page, "Fact-check: wrong as stated")
@@ -139,6 +141,31 @@ def test_glossary_link_shows_its_definition_on_hover_and_focus(page: Any, site_u
     page.mouse.move(0, 0)
     page.locator("#p9 a.ed-term", has_text="borrow checker").focus()
     visible_tooltip_containing(page, "borrow checker:")
+
+
+def test_tooltips_are_built_on_demand_and_dismissed_with_escape(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    # Nothing in the content is left for the theme to mount at start-up, and nothing is lost:
+    # each title waits in data-ed-title; icon-only hosts took it as their name.
+    assert page.locator(".md-content [title]").count() == 0
+    assert page.locator(".md-content [data-ed-title]").count() >= 60
+    assert page.locator("#ed-tooltip").count() == 0  # built on first use
+    edit = page.locator("a.md-content__button")
+    assert edit.get_attribute("aria-label") == edit.get_attribute("data-ed-title")
+    term = page.locator("#p16 a.ed-term", has_text="local optimum")
+    term.focus()
+    visible_tooltip_containing(page, "local optimum: A point better than every nearby point")
+    assert term.get_attribute("aria-describedby") == "ed-tooltip"
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.querySelector('.md-tooltip2--active')")
+    assert term.get_attribute("aria-describedby") is None
+    # The paragraph tools and the back-links show their names the same way.
+    page.locator("#p5 a.ed-suggest").hover()
+    visible_tooltip_containing(page, "Suggest a note on paragraph 5")
+    assert page.locator("#p5 a.ed-suggest").get_attribute("aria-describedby") is None
+    page.locator('[id="fn:tokio-99-percent"] a.footnote-backref').hover()
+    visible_tooltip_containing(page, "Jump back to footnote")
+    assert page.locator(".md-tooltip2--active").count() == 1
 
 
 def test_wide_screens_show_sidenotes_that_never_overlap(chromium: Any, site_url: str) -> None:
@@ -196,6 +223,12 @@ def test_without_javascript_markers_are_plain_links_to_the_note_and_back(
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url)
+    # The browser's own tooltips: every title is still in place.
+    assert page.locator("#p16 a.ed-term").first.get_attribute("title")
+    assert page.locator("#corr-market").get_attribute("title") == "Original reading: “marker”"
+    # Each note shows its verdict and headline, and leads to its page for the text.
+    note = page.locator('[id="fn:tokio-99-percent"]')
+    assert note.locator("a.ed-note-link").inner_text() == "Read the note"
     page.locator('[id="fnref:tokio-99-percent"] a').click()
     assert page.url.endswith("#fn:tokio-99-percent")
     assert page.locator('[id="fn:tokio-99-percent"]').is_visible()
