@@ -208,6 +208,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.edit_url = _new_file_url(config, "glossary")
     if src == render_notes.NOTES_INDEX_SRC:
         page.edit_url = _new_file_url(config, "notes")
+    if src in (render_meta.HISTORY_SRC, render_pages.ORIGINAL_SRC):
+        # Commit lists and the essay's source text: the reading text is what to find.
+        page.meta["search"] = {"exclude": True}
     if src == render_meta.HISTORY_SRC:
         page.edit_url = None  # written by git, not by a file
     return markdown

@@ -96,7 +96,8 @@ def render_term_page(edition: Edition, site: Site, term: Term) -> str:
         lines.append("")
     related = symmetric_see_also(edition, term)
     if related:
-        lines += ["## See also { #see-also }", ""]
+        # Each related term is indexed on its own page.
+        lines += ["## See also { #see-also data-search-exclude }", ""]
         lines += _list(
             f"[{escape_text(t.term)}]({relative_link(page, t.src_uri)}): {escape_text(t.short)}"
             for t in related

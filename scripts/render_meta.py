@@ -61,7 +61,7 @@ def cite_block(
     )
     history = page_href(page_src, HISTORY_SRC)
     return (
-        '<details class="ed-cite-this">\n<summary>Cite this</summary>\n'
+        '<details class="ed-cite-this" data-search-exclude>\n<summary>Cite this</summary>\n'
         f'<pre class="ed-citation" data-ed-format="plain text">{html.escape(plain, quote=False)}</pre>\n'
         f'<pre class="ed-citation" data-ed-format="BibTeX">{html.escape(bibtex, quote=False)}</pre>\n'
         f"<p>Cite the {html.escape(edition, quote=False)}: later changes are listed in the "

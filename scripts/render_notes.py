@@ -72,17 +72,22 @@ def render_note_page(edition: Edition, site: Site, note: Note) -> str:
         "",
         f"{note_badge(note)}" + (f" · claim {escape_text(note.claim)}" if note.claim else ""),
         "",
-        f"> {quote_in_context(edition, note)}",
-        ">",
-        f"> — the essay, [paragraph {anchor.paragraph}]({note_place_link(note, page)}) "
+        # Not in the search index: the essay itself is.
+        '<blockquote class="ed-context" data-search-exclude markdown>',
+        "",
+        quote_in_context(edition, note),
+        "",
+        f"— the essay, [paragraph {anchor.paragraph}]({note_place_link(note, page)}) "
         f"in *{escape_text(section.title)}*",
-        "{: .ed-context }",
+        "",
+        "</blockquote>",
         "",
         render_citations(note.body, page, edition.short_labels),
         "",
     ]
     if cited:
-        lines += ["## Sources", ""]
+        # The Sources page is indexed, with the notes that cite each source.
+        lines += ["## Sources { #sources data-search-exclude }", ""]
         lines += [
             f"- [{escape_text(s.short)}]({relative_link(page, SOURCES_SRC, s.key)}): "
             f"{source_reference(s)}"

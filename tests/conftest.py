@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.pipeline import Edition, build_edition
+
 from .browser import chromium, page, site_url, watch  # noqa: F401  (fixtures for browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +84,12 @@ def mkdocs_build(
         env=env,
         check=False,
     )
+
+
+@pytest.fixture(scope="session")
+def edition() -> Edition:
+    """The real edition, from the files on disk (test_render_essay builds its own)."""
+    return build_edition(ROOT)
 
 
 @pytest.fixture(scope="session")

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from scripts.pipeline import Edition, build_edition
+from scripts.pipeline import Edition
 
 ROOT = Path(__file__).resolve().parent.parent
 ESSAY_USE_HEADING = "## How the essay uses it"
-
-
-@pytest.fixture(scope="module")
-def edition() -> Edition:
-    return build_edition(ROOT)
 
 
 def paragraphs(body: str) -> list[str]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from scripts.pipeline import Edition, build_edition
+from scripts.pipeline import Edition
 from scripts.render_glossary import symmetric_see_also
 
 from .html import one, parse, text_of
@@ -20,11 +18,6 @@ REQUIRED = {
     "reinforcement-learning", "large-language-model", "next-token-prediction",
     "positive-feedback-loop", "overshooting", "map-and-territory", "ipo",
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def edition() -> Edition:
-    return build_edition(ROOT)
 
 
 def page_of(site: Path, src_uri: str) -> Path:

@@ -13,7 +13,7 @@ import pytest
 
 from scripts import render_essay, render_pages
 from scripts.git_history import Version
-from scripts.pipeline import Edition, build_edition
+from scripts.pipeline import Edition
 from scripts.render_meta import Site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,11 +32,6 @@ PAGES: dict[str, Callable[[Edition], str]] = {
     "corrections.md": render_pages.render_corrections_page,
     "original.md": lambda e: render_pages.render_original_page(e, "0" * 64),
 }
-
-
-@pytest.fixture(scope="module")
-def edition() -> Edition:
-    return build_edition(ROOT)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

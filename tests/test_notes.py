@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from scripts.model import VERDICTS
-from scripts.pipeline import Edition, build_edition
+from scripts.pipeline import Edition
 from scripts.render_essay import notes_in_reading_order
 
 from .html import one, parse, parse_text, text_of
@@ -35,11 +33,6 @@ CLAIM_PARAGRAPHS = {
     "C16": {21},
     "C17": {2},
 }
-
-
-@pytest.fixture(scope="module")
-def edition() -> Edition:
-    return build_edition(ROOT)
 
 
 def test_every_claim_has_a_note_where_the_essay_makes_it(edition: Edition) -> None:
