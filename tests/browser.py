@@ -91,5 +91,7 @@ def page(chromium: Any, watch: Watch) -> Iterator[Any]:
     tab.on("pageerror", lambda e: watch.console_errors.append(str(e)))
     yield tab
     context.close()
-    assert watch.external_requests == []
-    assert watch.console_errors == []
+    assert watch.external_requests == [], (
+        f"requests left this machine (a CDN, web font or API?): {watch.external_requests}"
+    )
+    assert watch.console_errors == [], f"the console reported errors: {watch.console_errors}"
