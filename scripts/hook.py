@@ -68,7 +68,7 @@ class BacklinkLabels(markdown.treeprocessors.Treeprocessor):
 
     The theme mounts a tooltip for every title when a page starts, and the essay's
     28 back-links made that start-up slower; "↩" read aloud is no name either. The
-    hint still shows on hover and focus, drawn by edition.css from the label."""
+    label still shows on hover and focus, as edition.js's on-demand tooltip."""
 
     def run(self, root: Element) -> None:
         for link in root.iter("a"):

@@ -171,7 +171,7 @@ def render_paragraph(
         f'<a class="ed-pilcrow" href="#p{number}" '
         f'aria-label="Paragraph {number}: link to this paragraph">{number}</a>'
     )
-    # No title: a theme tooltip per paragraph would cost start-up time; the hint is CSS.
+    # No title: edition.js shows the aria-label as a tooltip when the link is pointed at.
     tools = (
         f'<span class="ed-para-tools" data-search-exclude><a class="ed-suggest" '
         f"href={attr(suggest_note_url(site.repo_url, number))} "
@@ -235,7 +235,7 @@ def render_note_texts(
         )
         for note in notes_in_reading_order(edition)
     }
-    return json.dumps(texts, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+    return json.dumps(texts, ensure_ascii=False, indent=0) + "\n"
 
 
 def notes_in_reading_order(edition: Edition) -> list[Note]:

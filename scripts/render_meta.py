@@ -1,5 +1,5 @@
 """Stage 7e, render what helps people cite and improve the edition: "Cite this" blocks,
-the Edition history page, and "suggest a note" links prefilled for a paragraph.
+the Edition history page, and each paragraph's "suggest a note" link.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def cite_block(
 ) -> str:
     """A collapsible "Cite this" with a plain reference and BibTeX, each with a copy button
     (added by edition.js). Plain <pre> blocks, not code blocks: the theme sets up every
-    code block as the page starts, which cost the essay more than the rest of its notes."""
+    code block as a page starts, which cost the essay's start-up more than its tooltips."""
     version = site.version
     url = site.page_url(page_src)
     container = f"“{site.name}”" if container is None else container

@@ -6,8 +6,7 @@
       headline and opening lines (the marker's tooltip and the list have it all).
    2. The Notes page's filter by kind and verdict (the full list works without it).
    3. "Copy" buttons for the links to paragraphs, notes and term pages (the links are there
-      anyway) and for citations,
-      added once the page has loaded, so that the theme's start-up does not wait on them.
+      anyway) and for citations, added once the page has loaded.
    4. Fragment redirects: an old #address that moved is sent to its new place.
    5. "Suggest a note" links: the new-file form gets the note's front matter filled in.
    6. Tooltips, mounted when first wanted (see setUpTooltips). */
