@@ -229,11 +229,18 @@
   /* The theme mounts a tooltip for every title in the content as the page starts: on the
      essay, about a hundred (terms, corrections, permalinks), which made its start-up the
      slowest part of the page. This script runs before the theme mounts anything, so it
-     moves those titles aside, and builds the theme's own tooltip (its markup, classes
+     hides those titles from it, hands them back once it has looked (screen readers read
+     a title as the description), and builds the theme's own tooltip (its markup, classes
      and positioning, one element for all) when a reader points at or focuses a host.
      The paragraph and note tools and the back-links show their aria-label the same way.
      Without JavaScript the titles stay where they are and the browser shows them. */
   var TIP_HOSTS = "[data-ed-title], .ed-suggest, .ed-copy, .footnote-backref";
+
+  /* A title goes back unless it became the host's name (an icon or a sign). */
+  function restoreTitle(el) {
+    var title = el.getAttribute("data-ed-title");
+    if (title && el.getAttribute("aria-label") !== title) el.setAttribute("title", title);
+  }
 
   function setUpTooltips() {
     document.querySelectorAll(".md-content [title]").forEach(function (el) {
@@ -247,9 +254,16 @@
     });
     var tip = null;
     var host = null;
+    /* The theme's start-up listener was added first, so it has run by now. */
+    document.addEventListener("DOMContentLoaded", function () {
+      document.querySelectorAll(".md-content [data-ed-title]").forEach(function (el) {
+        if (el !== host) restoreTitle(el);
+      });
+    });
     var hide = function () {
       if (!host) return;
       host.removeAttribute("aria-describedby");
+      restoreTitle(host);
       tip.classList.remove("md-tooltip2--active");
       host = null;
     };
@@ -265,6 +279,7 @@
         document.body.appendChild(tip);
       }
       var text = el.getAttribute("data-ed-title") || el.getAttribute("aria-label");
+      el.removeAttribute("title"); /* or the browser shows its own tooltip as well */
       var inner = tip.firstChild;
       inner.textContent = text;
       /* As the theme places a title's tooltip: centred below its host, in page coordinates. */
