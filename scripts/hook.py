@@ -12,14 +12,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from xml.etree.ElementTree import Element
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as part of a package
     sys.path.insert(0, str(ROOT))
 
-import markdown  # noqa: E402
-import markdown.treeprocessors  # noqa: E402
+from markdown import Markdown  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
@@ -61,31 +59,6 @@ def current_site() -> render_meta.Site:
     if _site is None:
         raise PluginError("the edition was not loaded; is the hook listed in mkdocs.yml?")
     return _site
-
-
-class BacklinkLabels(markdown.treeprocessors.Treeprocessor):
-    """A footnote's back-link names itself with aria-label instead of title.
-
-    The theme mounts a tooltip for every title when a page starts, and the essay's
-    28 back-links made that start-up slower; "↩" read aloud is no name either. The
-    label still shows on hover and focus, as edition.js's on-demand tooltip."""
-
-    def run(self, root: Element) -> None:
-        for link in root.iter("a"):
-            if link.get("class") == "footnote-backref" and link.get("title"):
-                link.set("aria-label", link.attrib.pop("title"))
-
-
-class EditionMarkdown(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
-        # After every step of the footnotes extension (the last, priority 15, copies titles).
-        md.treeprocessors.register(BacklinkLabels(md), "edition-backlink-labels", 5)
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not any(isinstance(e, EditionMarkdown) for e in config.markdown_extensions):
-        config.markdown_extensions.append(EditionMarkdown())  # type: ignore[arg-type]
-    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -152,7 +125,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _markdown_converter(config: MkDocsConfig) -> Callable[[str], str]:
     """Markdown to HTML with the site's own extensions, for text that no page holds."""
-    converter = markdown.Markdown(
+    converter = Markdown(
         extensions=config.markdown_extensions, extension_configs=config.mdx_configs
     )
 

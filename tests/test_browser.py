@@ -167,11 +167,13 @@ def test_tooltips_are_built_on_demand_and_dismissed_with_escape(page: Any, site_
     page.wait_for_function("() => !document.querySelector('.md-tooltip2--active')")
     assert term.get_attribute("aria-describedby") is None
     assert term.get_attribute("title") == definition
-    # The paragraph tools and the back-links show their names the same way.
+    # The paragraph tools show their names the same way; "↩" took its title as its name.
     page.locator("#p5 a.ed-suggest").hover()
     visible_tooltip_containing(page, "Suggest a note on paragraph 5")
     assert page.locator("#p5 a.ed-suggest").get_attribute("aria-describedby") is None
-    page.locator('[id="fn:tokio-99-percent"] a.footnote-backref').hover()
+    backlink = page.locator('[id="fn:tokio-99-percent"] a.footnote-backref')
+    assert (backlink.get_attribute("aria-label") or "").startswith("Jump back to footnote")
+    backlink.hover()
     visible_tooltip_containing(page, "Jump back to footnote")
     assert page.locator(".md-tooltip2--active").count() == 1
 

@@ -232,9 +232,9 @@
      hides those titles from it, hands them back once it has looked (screen readers read
      a title as the description), and builds the theme's own tooltip (its markup, classes
      and positioning, one element for all) when a reader points at or focuses a host.
-     The paragraph and note tools and the back-links show their aria-label the same way.
+     The paragraph and note tools show their aria-label the same way.
      Without JavaScript the titles stay where they are and the browser shows them. */
-  var TIP_HOSTS = "[data-ed-title], .ed-suggest, .ed-copy, .footnote-backref";
+  var TIP_HOSTS = "[data-ed-title], .ed-suggest, .ed-copy";
 
   /* A title goes back unless it became the host's name (an icon or a sign). */
   function restoreTitle(el) {
@@ -245,7 +245,7 @@
   function setUpTooltips() {
     document.querySelectorAll(".md-content [title]").forEach(function (el) {
       var title = el.getAttribute("title");
-      /* An icon or a sign (the edit button, "¶") was named by its title alone. */
+      /* An icon or a sign (the edit button, "¶", "↩") was named by its title alone. */
       if (!el.hasAttribute("aria-label") && !/[A-Za-z0-9]/.test(el.textContent)) {
         el.setAttribute("aria-label", title);
       }
