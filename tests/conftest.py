@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -63,27 +63,25 @@ def project(tmp_path: Path) -> Path:
 
 
 def mkdocs_build(
-    project_root: Path, site_dir: Path, config: Path | None = None
+    project_root: Path,
+    site_dir: Path,
+    config: Path | None = None,
+    *,
+    epoch: str | None = None,
+    clock: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
+    """``mkdocs build --strict``; ``clock`` is a command to run it under (e.g. faketime)."""
+    date = epoch or os.environ.get("SOURCE_DATE_EPOCH", "0")
     options = ["--config-file", str(config)] if config else []
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--site-dir",
-            str(site_dir),
-            *options,
-        ],
+        [*clock, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
+         *options],
         cwd=project_root,
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "SOURCE_DATE_EPOCH": date},
         check=False,
-    )
+    )  # fmt: skip
 
 
 @pytest.fixture(scope="session")

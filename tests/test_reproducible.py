@@ -7,12 +7,11 @@ import filecmp
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, mkdocs_build
 
 # The second build runs under a clock years ahead (libfaketime), so that any date taken
 # from the clock instead of git or SOURCE_DATE_EPOCH shows up as a difference.
@@ -26,22 +25,8 @@ def clone_and_build(destination: Path, clock: list[str] | None = None) -> Path:
         check=True,
     ).stdout.strip()  # fmt: skip
     site = destination / "site"
-    subprocess.run(
-        [
-            *(clock or []),
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--site-dir",
-            str(site),
-        ],
-        cwd=destination,
-        check=True,
-        capture_output=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
-    )
+    result = mkdocs_build(destination, site, epoch=epoch, clock=clock or [])
+    assert result.returncode == 0, result.stderr
     return site
 
 
