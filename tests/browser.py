@@ -6,18 +6,16 @@ a missing browser is a failure, never a skip.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from .servers import quiet, serving
+from .servers import static_host
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -32,14 +30,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-def serve_folder(directory: Path) -> Any:
-    """Serve a built site as plain files (see tests/servers.py)."""
-    return serving(functools.partial(quiet(SimpleHTTPRequestHandler), directory=str(directory)))
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    with serve_folder(built_site) as url:
+    with static_host(built_site) as url:
         yield url
 
 

@@ -14,8 +14,8 @@ from scripts import addresses
 from scripts.model import Address, Redirect
 from scripts.pipeline import build_edition
 
-from .browser import serve_folder
 from .conftest import ROOT, copy_project, mkdocs_build
+from .servers import static_host
 
 
 def test_registry_lists_every_address_the_edition_publishes() -> None:
@@ -99,7 +99,7 @@ def test_moved_page_redirects_without_javascript(moved_site: Path) -> None:
 
 @pytest.mark.browser
 def test_moved_fragment_is_followed_by_the_page_script(chromium: Any, moved_site: Path) -> None:
-    with serve_folder(moved_site) as url:
+    with static_host(moved_site) as url:
         page = chromium.new_page()
         page.goto(url + "#old-tokio")
         page.wait_for_url("**/#the-tokio-case")

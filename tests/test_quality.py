@@ -31,9 +31,9 @@ from .quality import (
     require_node,
     require_npm_file,
     run_lighthouse,
-    static_host,
     vnu_errors,
 )
+from .servers import static_host
 
 pytestmark = pytest.mark.quality
 
