@@ -18,6 +18,9 @@ import pytest
 from .servers import static_host
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Only the fonts this file names (DejaVu), so that no test depends on a machine's fonts.
+FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
+CHROMIUM_ENV = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -46,7 +49,9 @@ def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env=dict(CHROMIUM_ENV)
+        )
         yield browser
         browser.close()
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS
+from .browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -180,6 +180,7 @@ class LighthouseReport:
     path: str
     scores: dict[str, float]
     metrics: dict[str, str]
+    layout_shift: float
     failing_audits: list[str]
     diagnostics: list[str]
 
@@ -244,7 +245,7 @@ def run_lighthouse(node: str, url: str, path: str) -> LighthouseReport:
                 f"--only-categories={','.join(CATEGORIES)}",
                 f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
             ],
-            env={**os.environ, "CHROME_PATH": str(CHROMIUM), "TMPDIR": scratch},
+            env={**CHROMIUM_ENV, "CHROME_PATH": str(CHROMIUM), "TMPDIR": scratch},
             capture_output=True,
             text=True,
             timeout=240,
@@ -263,7 +264,12 @@ def run_lighthouse(node: str, url: str, path: str) -> LighthouseReport:
         for label, (audit, unit, shown) in METRICS.items()
     }
     return LighthouseReport(
-        path, scores, metrics, failing_audits(lhr), performance_diagnostics(lhr)
+        path,
+        scores,
+        metrics,
+        float(audits["cumulative-layout-shift"]["numericValue"]),
+        failing_audits(lhr),
+        performance_diagnostics(lhr),
     )
 
 
