@@ -8,6 +8,7 @@
    essay, against one regular expression per term.
 4. Page weight: the essay page's first load (HTML, CSS, JS, fonts, images; gzip) against
    the same essay as plain Markdown under the bare theme; the project's own CSS and JS.
+5. Lighthouse performance: the essay against the plain essay, scored in the same run.
 
 Timings are medians of several runs on this machine; compare ratios, not seconds.
 """
@@ -33,6 +34,7 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
 
+from bench.lighthouse import bench_lighthouse  # noqa: E402
 from scripts import anchor, correct, link, render_essay, segment  # noqa: E402
 from scripts.git_history import Version  # noqa: E402
 from scripts.model import (  # noqa: E402
@@ -237,6 +239,7 @@ def main() -> None:
         bench_pipeline()
         bench_matching()
         bench_weight(work)
+        bench_lighthouse(work / "full", work / "plain")
 
 
 if __name__ == "__main__":

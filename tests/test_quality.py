@@ -42,8 +42,8 @@ EXTRA_PAGES = ("glossary/fixed-point/",)
 SCHEMES = {"light": "default", "dark": "slate"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 412, "height": 823}}
 LIGHTHOUSE_PAGES = ("", "glossary/fixed-point/", "notes/", "sources/")
-PERFORMANCE_TARGET = 0.98  # on every page; accessibility, best practices and SEO: 1.00
-LIGHTHOUSE_RUNS = 3  # at most, per page: see lighthouse_reports
+GATED_CATEGORIES = ("accessibility", "best-practices", "seo")  # each must be 1.00
+LAYOUT_SHIFT_LIMIT = 0.02  # cumulative layout shift ("good" is under 0.1)
 
 
 def pages_to_check(site: Path) -> list[str]:
@@ -141,34 +141,18 @@ def test_nu_html_checker_finds_no_errors(built_site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def lighthouse_reports(site_host: str) -> dict[str, LighthouseReport]:
-    """Lighthouse on each page, one run after another (parallel runs skew the timings).
+    """Lighthouse on each page, one run after another.
 
-    A page under the performance target is measured again, up to LIGHTHOUSE_RUNS times,
-    and its best run kept: on a shared 2-core machine one run in a few lands a long task
-    of the theme's start-up script on the wrong side of first paint. A real regression
-    (a heavier page, an external font, a slow script) fails every run.
+    Only what does not depend on the machine's speed is a gate here: accessibility, best
+    practices, SEO and layout shift. The performance score moves with the load on a shared
+    machine, so ``make bench`` measures it, as a ratio against the bare theme in one run.
     """
     node = require_node()
     require_npm_file(LIGHTHOUSE_CLI)
     require_chromium()
-    reports = []
-    for path in LIGHTHOUSE_PAGES:
-        report = run_lighthouse(node, site_host + path, path)
-        for _ in range(LIGHTHOUSE_RUNS - 1):
-            if report.scores["performance"] >= PERFORMANCE_TARGET:
-                break
-            again = run_lighthouse(node, site_host + path, path)
-            if again.scores["performance"] > report.scores["performance"]:
-                report = again
-        reports.append(report)
-    under = [f"/{r.path} {r.scores['performance']:.2f}" for r in reports
-             if r.scores["performance"] < PERFORMANCE_TARGET]  # fmt: skip
-    SUMMARY.append("Lighthouse (mobile, simulated slow 4G, gzip):")
+    reports = [run_lighthouse(node, site_host + path, path) for path in LIGHTHOUSE_PAGES]
+    SUMMARY.append("Lighthouse (mobile, simulated slow 4G, gzip; performance is not a gate):")
     SUMMARY.extend("  " + line for line in lighthouse_table(reports).splitlines())
-    SUMMARY.append(
-        f"  performance target {PERFORMANCE_TARGET}: "
-        + (("not met on " + ", ".join(under)) if under else "met on every page")
-    )
     return {report.path: report for report in reports}
 
 
@@ -176,12 +160,11 @@ def lighthouse_reports(site_host: str) -> dict[str, LighthouseReport]:
 def test_lighthouse_scores(lighthouse_reports: dict[str, LighthouseReport], path: str) -> None:
     report = lighthouse_reports[path]
     table = lighthouse_table(list(lighthouse_reports.values()))
-    wanted = {"performance": PERFORMANCE_TARGET, "accessibility": 1.0}
-    wanted |= {"best-practices": 1.0, "seo": 1.0}
-    low = {name: score for name, score in report.scores.items() if score < wanted[name]}
-    assert not low, (
-        f"/{path}: scores under the bar {low}\n{table}\nAudits below 1:\n  "
-        + "\n  ".join(report.failing_audits)
-        + "\nWhere the time went:\n  "
-        + "\n  ".join(report.diagnostics)
+    low = {name: report.scores[name] for name in GATED_CATEGORIES if report.scores[name] < 1.0}
+    assert not low, f"/{path}: scores under 1.00 {low}\n{table}\nAudits below 1:\n  " + "\n  ".join(
+        report.failing_audits
+    )
+    assert report.layout_shift <= LAYOUT_SHIFT_LIMIT, (
+        f"/{path}: the layout shifts by {report.layout_shift:.3f} while loading "
+        f"(limit {LAYOUT_SHIFT_LIMIT}); something is moved after the first paint\n{table}"
     )
