@@ -13,13 +13,16 @@
 (function () {
   "use strict";
 
-  var WIDE = window.matchMedia("(min-width: 1400px)");
+  /* As edition.css: where the theme shows its sidebar, the measure and the margin fit. */
+  var WIDE = window.matchMedia("(min-width: 76.25em)");
   /* Material Design Icons "link-variant", as the theme ships it (.icons/material). */
   var LINK_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 0a5.003 5.003 0 0 1 0-7.07l3.54-3.54a5.003 5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48a2.98 2.98 0 0 0 0-4.24 2.98 2.98 0 0 0-4.24 0l-3.53 3.53a2.98 2.98 0 0 0 0 4.24m2.82-4.24c.39-.39 1.03-.39 1.42 0a5.003 5.003 0 0 1 0 7.07l-3.54 3.54a5.003 5.003 0 0 1-7.07 0 5.003 5.003 0 0 1 0-7.07l1.49-1.49c-.01.82.12 1.64.4 2.43l-.47.47a2.98 2.98 0 0 0 0 4.24 2.98 2.98 0 0 0 4.24 0l3.53-3.53a2.98 2.98 0 0 0 0-4.24.973.973 0 0 1 0-1.42"/></svg>';
 
   /* Material Design Icons "content-copy", as the theme ships it (.icons/material). */
   var COPY_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>';
 
+  /* Each sidenote starts beside its marker's line; when it would overlap the one above,
+     it moves down only as far as it must. */
   function placeSidenotes(article, notes) {
     var top = article.getBoundingClientRect().top;
     var nextFree = 0;
@@ -27,19 +30,21 @@
       var wanted = pair.ref.getBoundingClientRect().top - top;
       var y = Math.max(wanted, nextFree);
       pair.aside.style.top = y + "px";
-      nextFree = y + pair.aside.offsetHeight + 12;
+      nextFree = y + pair.aside.offsetHeight + 4;
     });
   }
 
+  /* Compact: number, verdict and headline; a click opens the full text in place. */
   function fillSidenote(pair) {
     var aside = pair.aside;
     aside.innerHTML = pair.source.innerHTML;
-    aside.querySelectorAll(".footnote-backref, .ed-note-link, .ed-copy").forEach(function (a) { a.remove(); });
+    aside.querySelectorAll(".footnote-backref, .ed-copy").forEach(function (a) { a.remove(); });
     aside.querySelectorAll("a, [tabindex]").forEach(function (a) { a.setAttribute("tabindex", "-1"); });
     var number = document.createElement("span");
     number.className = "ed-sidenote-number";
     number.textContent = pair.number;
-    aside.insertBefore(number, aside.firstChild);
+    var head = aside.querySelector("p");
+    if (head) head.insertBefore(number, head.firstChild);
   }
 
   function buildSidenotes(article, refs) {
@@ -50,6 +55,7 @@
       if (!source) return;
       var aside = document.createElement("aside");
       aside.className = "ed-sidenote";
+      /* The marker, its popup and the list say it all to a screen reader: this is a copy. */
       aside.setAttribute("aria-hidden", "true");
       var pair = { ref: sup, aside: aside, source: source, number: link.textContent };
       fillSidenote(pair);
@@ -59,13 +65,14 @@
     return notes;
   }
 
+  /* The margin is reserved by the stylesheet from the first paint (a media query); the
+     script only fills it, so nothing on the page moves. */
   function setUpSidenotes() {
     var article = document.querySelector("article.md-content__inner");
     var refs = article ? article.querySelectorAll(".ed-para sup[id^='fnref']") : [];
     if (!refs.length) return;
     var notes = null; // built the first time the screen is wide: phones never pay for them
     var update = function () {
-      document.body.classList.toggle("ed-sidenotes", WIDE.matches);
       if (!WIDE.matches) return;
       notes = notes || buildSidenotes(article, refs);
       placeSidenotes(article, notes);
@@ -73,10 +80,218 @@
     WIDE.addEventListener("change", update);
     new ResizeObserver(update).observe(article);
     update();
+    article.addEventListener("click", function (event) {
+      var aside = event.target.closest && event.target.closest(".ed-sidenote");
+      if (!aside || (event.target.closest("a") && aside.classList.contains("ed-open"))) return;
+      event.preventDefault();
+      aside.classList.toggle("ed-open");
+      placeSidenotes(article, notes);
+    });
     document.addEventListener("ed:notes-filled", function () {
       if (notes) notes.forEach(fillSidenote);
       if (notes && WIDE.matches) placeSidenotes(article, notes);
     });
+  }
+
+  /* Notes, terms and corrections in place: a sheet (a modal <dialog>: focus held inside,
+     Escape, a backdrop) at the foot of the screen. A note marker opens it on any screen
+     (without JavaScript it is a link to the note); a glossary link opens it on a touch or
+     narrow screen, where the theme's tooltips cannot show (with a link to the term's page);
+     a correction opens it on a tap, click or Enter. The page never scrolls. */
+  var NARROW = window.matchMedia("(max-width: 76.1875em), (hover: none)");
+
+  function sheetNoteBody(note) {
+    var body = document.createElement("div");
+    body.innerHTML = note.innerHTML;
+    body.querySelectorAll(".footnote-backref, .ed-copy").forEach(function (a) { a.remove(); });
+    var link = body.querySelector(".ed-note-link");
+    if (link) {
+      link.textContent = "Read the note’s page";
+      link.classList.add("ed-sheet-more");
+    }
+    var cited = {};
+    var sources = [];
+    body.querySelectorAll("a.ed-cite").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (cited[href]) return;
+      cited[href] = true;
+      sources.push('<a href="' + href.replace(/"/g, "&quot;") + '">' + a.innerHTML + "</a>");
+    });
+    if (sources.length && link) {
+      link.parentNode.insertAdjacentHTML("beforebegin",
+        '<p class="ed-sheet-sources">Sources: ' + sources.join("; ") + "</p>");
+    }
+    return body.innerHTML;
+  }
+
+  function setUpSheet() {
+    var markers = Array.prototype.slice.call(
+      document.querySelectorAll(".ed-para sup[id^='fnref'] a"));
+    var sheet = null;
+    var opener = null;
+    var shown = -1; // the note shown, as an index into markers; -1 for a term or correction
+
+    var build = function () {
+      sheet = document.createElement("dialog");
+      sheet.className = "ed-sheet";
+      sheet.setAttribute("aria-labelledby", "ed-sheet-title");
+      sheet.innerHTML =
+        '<div class="ed-sheet-bar">' +
+        '<button type="button" class="ed-sheet-prev" aria-label="Previous note">‹</button>' +
+        '<span class="ed-sheet-title" id="ed-sheet-title"></span>' +
+        '<button type="button" class="ed-sheet-next" aria-label="Next note">›</button>' +
+        '<button type="button" class="ed-sheet-close" aria-label="Close">✕</button>' +
+        '</div><div class="ed-sheet-body md-typeset" tabindex="-1"></div>';
+      document.body.appendChild(sheet);
+      sheet.querySelector(".ed-sheet-close").addEventListener("click", function () { sheet.close(); });
+      sheet.querySelector(".ed-sheet-prev").addEventListener("click", function () { showNote(shown - 1); });
+      sheet.querySelector(".ed-sheet-next").addEventListener("click", function () { showNote(shown + 1); });
+      /* A tap on the backdrop lands on the dialog itself, outside its box. */
+      sheet.addEventListener("click", function (event) {
+        if (event.target !== sheet) return;
+        var box = sheet.getBoundingClientRect();
+        var inside = event.clientX >= box.left && event.clientX <= box.right &&
+          event.clientY >= box.top && event.clientY <= box.bottom;
+        if (!inside) sheet.close();
+      });
+      sheet.addEventListener("close", function () {
+        document.documentElement.classList.remove("ed-sheet-open");
+        if (opener) opener.focus({ preventScroll: true });
+        opener = null;
+      });
+    };
+
+    var open = function (title, html, from) {
+      if (!sheet) build();
+      sheet.querySelector(".ed-sheet-title").textContent = title;
+      var body = sheet.querySelector(".ed-sheet-body");
+      body.innerHTML = html;
+      body.scrollTop = 0;
+      sheet.classList.toggle("ed-sheet-notes", shown >= 0);
+      if (shown >= 0) {
+        sheet.querySelector(".ed-sheet-prev").disabled = shown === 0;
+        sheet.querySelector(".ed-sheet-next").disabled = shown === markers.length - 1;
+      }
+      var first = !sheet.open;
+      if (first) {
+        opener = from;
+        document.documentElement.classList.add("ed-sheet-open");
+        sheet.showModal();
+      }
+      /* Into the text first (a screen reader reads it); a step to the next note keeps
+         the focus on its button, unless that is now disabled. */
+      if (first || !sheet.contains(document.activeElement) || document.activeElement.disabled) {
+        body.focus({ preventScroll: true });
+      }
+    };
+
+    var showNote = function (index) {
+      if (index < 0 || index >= markers.length) return;
+      var note = document.getElementById(markers[index].getAttribute("href").slice(1));
+      if (!note) return;
+      shown = index;
+      open("Note " + markers[index].textContent + " of " + markers.length, sheetNoteBody(note),
+        markers[index]);
+    };
+
+    var showTerm = function (link) {
+      shown = -1;
+      var text = link.getAttribute("data-ed-title") || link.getAttribute("title") || "";
+      var cut = text.indexOf(": ");
+      var div = document.createElement("div");
+      var p = document.createElement("p");
+      var strong = document.createElement("strong");
+      strong.textContent = cut > 0 ? text.slice(0, cut) : link.textContent;
+      p.appendChild(strong);
+      p.appendChild(document.createTextNode(cut > 0 ? ": " + text.slice(cut + 2) : ""));
+      div.appendChild(p);
+      var more = document.createElement("a");
+      more.className = "ed-sheet-more";
+      more.href = link.getAttribute("href");
+      more.textContent = "Read the glossary entry";
+      var wrap = document.createElement("p");
+      wrap.appendChild(more);
+      div.appendChild(wrap);
+      open("Glossary", div.innerHTML, link);
+    };
+
+    var showCorrection = function (span) {
+      shown = -1;
+      var div = document.createElement("div");
+      var add = function (label, value) {
+        var p = document.createElement("p");
+        var strong = document.createElement("strong");
+        strong.textContent = label + ": ";
+        p.appendChild(strong);
+        p.appendChild(document.createTextNode(value));
+        div.appendChild(p);
+      };
+      var ins = span.querySelector("ins");
+      var del = span.querySelector("del");
+      add("Reading text", ins && ins.textContent.trim() ? "“" + ins.textContent.trim() + "”" : "(removed)");
+      add("Original reading", "“" + (del ? del.textContent.trim() : "") + "”");
+      var toggle = document.getElementById("ed-show-originals");
+      open("Correction", div.innerHTML + (toggle ?
+        '<p><label class="ed-switch"><input type="checkbox" data-ed-mirror="ed-show-originals"' +
+        (toggle.checked ? " checked" : "") + "> Show all original readings inline</label></p>" : ""), span);
+    };
+
+    /* A tap whose press and release land on different elements (the theme mounts a
+       tooltip between them) is a click on their common ancestor: what was pressed counts. */
+    var pressed = null;
+    document.addEventListener("pointerdown", function (event) { pressed = event.target; }, true);
+    /* Capturing: the sheet answers before the theme's own handlers (its tooltips). */
+    document.addEventListener("click", function (event) {
+      if (event.button !== 0 ||
+          event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      var target = pressed && pressed !== event.target && event.target.contains(pressed) ?
+        pressed : event.target;
+      pressed = null;
+      if (!target.closest) target = target.parentElement;
+      if (!target || (sheet && sheet.contains(target))) return;
+      var marker = target.closest(".ed-para sup[id^='fnref'] a");
+      var touch = event.pointerType === "touch" || NARROW.matches;
+      if (marker) {
+        event.preventDefault();
+        event.stopPropagation();
+        showNote(markers.indexOf(marker));
+      } else if (touch && target.closest(".ed-para a.ed-term")) {
+        event.preventDefault();
+        event.stopPropagation();
+        showTerm(target.closest("a.ed-term"));
+      } else if (target.closest(".ed-para .ed-corr")) {
+        showCorrection(target.closest(".ed-corr"));
+      }
+    }, true);
+    document.addEventListener("keydown", function (event) {
+      var span = event.target.closest && event.target.closest(".ed-corr");
+      if (span && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        showCorrection(span);
+      }
+    });
+    document.addEventListener("change", function (event) {
+      var id = event.target.getAttribute("data-ed-mirror");
+      var original = id && document.getElementById(id);
+      if (!original) return;
+      original.checked = event.target.checked;
+      original.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    document.addEventListener("ed:notes-filled", function () {
+      if (sheet && sheet.open && shown >= 0) showNote(shown);
+    });
+  }
+
+  /* The originals switch, remembered across pages and visits. */
+  function setUpOriginalsSwitch() {
+    var toggle = document.getElementById("ed-show-originals");
+    if (!toggle) return;
+    try {
+      toggle.checked = localStorage.getItem("ed-show-originals") === "1";
+      toggle.addEventListener("change", function () {
+        localStorage.setItem("ed-show-originals", toggle.checked ? "1" : "0");
+      });
+    } catch (error) { /* storage refused (private mode): the switch still works */ }
   }
 
   function loadNoteTexts() {
@@ -314,8 +529,31 @@
     document.addEventListener("focusout", function (event) {
       if (hostOf(event) === host) hide();
     });
+    /* WCAG 1.4.13: any tooltip, ours or the theme's (footnotes), is dismissed by Escape
+       without moving the pointer or the focus; it stays so until another host is pointed
+       at or focused. The theme's tooltips have no such key, so a class hides them. */
+    var root = document.documentElement;
+    var dismissed = [];
+    var pointed = null;
+    var revive = function (target) {
+      var other = target.closest && target.closest("a, abbr, button, [tabindex], [data-ed-title]");
+      if (!other || target.closest(".md-tooltip2, .md-tooltip")) return;
+      if (dismissed.some(function (el) { return el && el.contains(other); })) return;
+      dismissed = [];
+      root.classList.remove("ed-tips-dismissed");
+    };
+    document.addEventListener("pointerover", function (event) {
+      pointed = event.target;
+      if (dismissed.length) revive(event.target);
+    });
+    document.addEventListener("focusin", function (event) {
+      if (dismissed.length) revive(event.target);
+    });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") hide(); /* WCAG 1.4.13: dismissible without moving */
+      if (event.key !== "Escape") return;
+      hide();
+      dismissed = [document.activeElement, pointed && pointed.closest ? pointed.closest("a, abbr, button, [tabindex], [data-ed-title]") : null];
+      root.classList.add("ed-tips-dismissed");
     });
     window.addEventListener("resize", hide);
   }
@@ -335,6 +573,8 @@
   setUpTooltips();
   followFragmentRedirects();
   setUpSidenotes();
+  setUpSheet();
+  setUpOriginalsSwitch();
   setUpNoteFilter();
   setUpSuggestLinks();
   var afterLoad = function () {
