@@ -533,26 +533,27 @@
        without moving the pointer or the focus; it stays so until another host is pointed
        at or focused. The theme's tooltips have no such key, so a class hides them. */
     var root = document.documentElement;
-    var dismissed = [];
+    var HOSTS = "a, abbr, button, [tabindex], [data-ed-title]";
+    var dismissed = null; // { pointed, focused }: the hosts whose tooltips Escape closed
     var pointed = null;
-    var revive = function (target) {
-      var other = target.closest && target.closest("a, abbr, button, [tabindex], [data-ed-title]");
-      if (!other || target.closest(".md-tooltip2, .md-tooltip")) return;
-      if (dismissed.some(function (el) { return el && el.contains(other); })) return;
-      dismissed = [];
+    var revive = function () {
+      dismissed = null;
       root.classList.remove("ed-tips-dismissed");
     };
     document.addEventListener("pointerover", function (event) {
-      pointed = event.target;
-      if (dismissed.length) revive(event.target);
+      var over = event.target.closest ? event.target.closest(HOSTS) : null;
+      pointed = over;
+      if (!dismissed || event.target.closest(".md-tooltip2, .md-tooltip")) return;
+      if (!over) dismissed.pointed = null; /* left it: pointing at it again shows it */
+      else if (over !== dismissed.pointed) revive();
     });
     document.addEventListener("focusin", function (event) {
-      if (dismissed.length) revive(event.target);
+      if (dismissed && event.target !== dismissed.focused) revive();
     });
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") return;
       hide();
-      dismissed = [document.activeElement, pointed && pointed.closest ? pointed.closest("a, abbr, button, [tabindex], [data-ed-title]") : null];
+      dismissed = { pointed: pointed, focused: document.activeElement };
       root.classList.add("ed-tips-dismissed");
     });
     window.addEventListener("resize", hide);
