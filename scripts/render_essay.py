@@ -273,4 +273,19 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
         parts.append(f'## Notes {{ #notes data-search-exclude data-ed-texts="{NOTE_TEXTS_FILE}" }}')
         parts.append("///Footnotes Go Here///")
         parts += [render_footnote(note, page_src) for note in notes_in_reading_order(edition)]
+        parts.append(render_works_cited(edition))
     return "\n\n".join(parts) + "\n"
+
+
+def render_works_cited(edition: Edition) -> str:
+    """Every source the essay's notes cite, once, with its DOI or URL: for print only (on
+    screen each citation links to the Sources page), where a reader has no link to follow."""
+    from .render_notes import source_reference  # that module builds on this one
+
+    keys = sorted({key for note in edition.notes for key in note.sources})
+    cited = sorted((edition.source(key) for key in keys), key=lambda s: s.short.lower())
+    entries = "\n".join(f"- **{escape_text(s.short)}**: {source_reference(s)}" for s in cited)
+    return (
+        '<div class="ed-works-cited" data-search-exclude markdown>\n\n'
+        f"**Works cited**\n\n{entries}\n\n</div>"
+    )

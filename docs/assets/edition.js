@@ -323,6 +323,27 @@
     var form = document.querySelector("form.ed-filter");
     if (!form) return;
     var items = document.querySelectorAll(".ed-note-item");
+    /* The filter lives in the address (?kind=...&verdict=...), to be shared and kept. */
+    var query = new URLSearchParams(location.search);
+    ["kind", "verdict"].forEach(function (name) {
+      var wanted = query.get(name);
+      var field = form.elements[name];
+      if (wanted && Array.prototype.some.call(field.options, function (o) { return o.value === wanted; })) {
+        field.value = wanted;
+      }
+    });
+    var empty = document.createElement("p");
+    empty.className = "ed-filter-empty";
+    empty.setAttribute("role", "status");
+    empty.hidden = true;
+    empty.innerHTML = 'No note has this kind and verdict. <button type="button">Show all notes</button>';
+    form.insertAdjacentElement("afterend", empty);
+    empty.querySelector("button").addEventListener("click", function () {
+      form.elements.kind.value = "";
+      form.elements.verdict.value = "";
+      apply();
+      form.elements.kind.focus();
+    });
     var apply = function () {
       var kind = form.elements.kind.value;
       var verdict = form.elements.verdict.value;
@@ -339,6 +360,14 @@
         if (heading && heading.tagName === "H2") heading.hidden = empty;
       });
       form.elements.count.value = shown + " of " + items.length + " notes shown";
+      empty.hidden = shown > 0;
+      var params = new URLSearchParams(location.search);
+      ["kind", "verdict"].forEach(function (name) {
+        if (form.elements[name].value) params.set(name, form.elements[name].value);
+        else params.delete(name);
+      });
+      var search = params.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
     };
     form.classList.add("ed-ready");
     form.addEventListener("change", apply);
@@ -367,7 +396,12 @@
     button.innerHTML = LINK_ICON;
     button.addEventListener("click", function () {
       var value = text();
-      var done = function () { announce(what + " copied: " + value); };
+      var done = function () {
+        announce(what + " copied: " + value);
+        /* Seen as well as heard: "Copied" beside the button for a moment. */
+        button.setAttribute("data-ed-done", "Copied");
+        window.setTimeout(function () { button.removeAttribute("data-ed-done"); }, 2000);
+      };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(value).then(done, function () { announce("Copy failed: " + value); });
       } else {
@@ -385,7 +419,10 @@
 
   function linkButton(label, fragment) {
     return copyButton(label, function () {
-      return location.href.split("#")[0] + (fragment ? "#" + fragment : "");
+      /* The page's permanent address, not the one it was reached by (a redirect, a query). */
+      var canonical = document.querySelector("link[rel=canonical]");
+      var base = canonical ? canonical.href : location.href.split("#")[0];
+      return base.split("#")[0] + (fragment ? "#" + fragment : "");
     }, "Link");
   }
 
