@@ -1,5 +1,7 @@
 """Printing the essay: a works-cited list (each source its notes cite, once, with its DOI or
-URL, since paper has no link to follow) and headings kept with the text that follows."""
+URL, since paper has no link to follow) and headings kept with the text that follows.
+
+The list travels with the notes' text (NOTE_TEXTS_FILE), after the page's first load."""
 
 from __future__ import annotations
 
@@ -12,21 +14,25 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts.pipeline import build_edition
-from scripts.render_essay import NOTE_TEXTS_FILE
+from scripts.render_essay import NOTE_TEXTS_FILE, WORKS_CITED_KEY
 
 from .conftest import ROOT
 
-from .html import parse
 
 pytestmark = pytest.mark.browser
 
 
+def note_texts(site: Path) -> dict[str, str]:
+    texts: dict[str, str] = json.loads((site / NOTE_TEXTS_FILE).read_text(encoding="utf-8"))
+    return texts
+
+
 def cited_labels(site: Path) -> set[str]:
     """The short label of every citation in the essay's notes, as the reader sees them."""
-    texts = json.loads((site / NOTE_TEXTS_FILE).read_text(encoding="utf-8"))
     return {
         link.text(strip=True)
-        for html in texts.values()
+        for key, html in note_texts(site).items()
+        if key != WORKS_CITED_KEY
         for link in LexborHTMLParser(html).css("a.ed-cite")
     }
 
@@ -34,7 +40,7 @@ def cited_labels(site: Path) -> set[str]:
 def test_works_cited_lists_every_cited_source_once_with_a_link(built_site: Path) -> None:
     cited = cited_labels(built_site)
     assert cited, "the notes cite nothing: nothing to check"
-    entries = parse(built_site / "index.html").css(".ed-works-cited li")
+    entries = LexborHTMLParser(note_texts(built_site)[WORKS_CITED_KEY]).css("li")
     labels = Counter(entry.css_first("strong").text(strip=True) for entry in entries)
     assert [label for label, n in labels.items() if n > 1] == []
     assert cited <= set(labels), sorted(cited - set(labels))
@@ -53,6 +59,7 @@ def test_works_cited_is_printed_and_headings_keep_with_their_text(
     page: Any, site_url: str
 ) -> None:
     page.goto(site_url)
+    page.wait_for_selector(".ed-works-cited", state="attached")
     works = page.locator(".ed-works-cited")
     assert works.is_hidden()  # on screen the citations link to the Sources page
     page.emulate_media(media="print")

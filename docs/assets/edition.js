@@ -303,6 +303,11 @@
         return response.json();
       })
       .then(function (texts) {
+        var works = texts["@works-cited"];
+        var list = document.querySelector(".footnote");
+        if (works && list) {
+          list.insertAdjacentHTML("afterend", '<div class="ed-works-cited">' + works + "</div>");
+        }
         Object.keys(texts).forEach(function (id) {
           var note = document.getElementById("fn:" + id);
           var link = note && note.querySelector(".ed-note-link");
