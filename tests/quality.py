@@ -239,9 +239,7 @@ WIDE_DESKTOP = (
 )
 
 
-def run_lighthouse(
-    node: str, url: str, path: str, flags: tuple[str, ...] = ()
-) -> LighthouseReport:
+def run_lighthouse(node: str, url: str, path: str, flags: tuple[str, ...] = ()) -> LighthouseReport:
     """One Lighthouse run in Debian's Chromium: mobile defaults (simulated throttling)
     unless ``flags`` say otherwise (WIDE_DESKTOP)."""
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as scratch:

@@ -77,7 +77,12 @@ def new_tab(chromium: Any, watch: Watch, **options: Any) -> Any:
             watch.external_requests.append(request.url)
 
     tab.on("request", on_request)
-    tab.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            watch.console_errors.append(message.text)
+
+    tab.on("console", on_console)
     tab.on("pageerror", lambda e: watch.console_errors.append(str(e)))
     return tab
 

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scripts.pipeline import build_edition
 from scripts.render_essay import NOTE_TEXTS_FILE, WORKS_CITED_KEY
 
 from .conftest import ROOT
-
 
 pytestmark = pytest.mark.browser
 
@@ -37,17 +36,24 @@ def cited_labels(site: Path) -> set[str]:
     }
 
 
+def label_of(entry: LexborNode) -> str:
+    """An entry opens with its source's short label, in bold, as citations show it."""
+    label = entry.css_first("strong")
+    assert label is not None, entry.html
+    return label.text(strip=True)
+
+
 def test_works_cited_lists_every_cited_source_once_with_a_link(built_site: Path) -> None:
     cited = cited_labels(built_site)
     assert cited, "the notes cite nothing: nothing to check"
     entries = LexborHTMLParser(note_texts(built_site)[WORKS_CITED_KEY]).css("li")
-    labels = Counter(entry.css_first("strong").text(strip=True) for entry in entries)
+    labels = Counter(label_of(entry) for entry in entries)
     assert [label for label, n in labels.items() if n > 1] == []
     assert cited <= set(labels), sorted(cited - set(labels))
     # Each source with a DOI or a URL prints it (a book chapter may have neither).
     sources = {s.short: s for s in build_edition(ROOT).sources}
     for entry in entries:
-        source = sources[entry.css_first("strong").text(strip=True)]
+        source = sources[label_of(entry)]
         links = {a.attributes.get("href") or "" for a in entry.css("a")}
         if source.doi:
             assert f"https://doi.org/{source.doi}" in links, entry.text()
@@ -55,9 +61,7 @@ def test_works_cited_lists_every_cited_source_once_with_a_link(built_site: Path)
             assert source.url in links, entry.text()
 
 
-def test_works_cited_is_printed_and_headings_keep_with_their_text(
-    page: Any, site_url: str
-) -> None:
+def test_works_cited_is_printed_and_headings_keep_with_their_text(page: Any, site_url: str) -> None:
     page.goto(site_url)
     page.wait_for_selector(".ed-works-cited", state="attached")
     works = page.locator(".ed-works-cited")
