@@ -10,12 +10,14 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
 from .browser import Watch
+from .html import parse
 
 pytestmark = pytest.mark.browser
 
@@ -340,3 +342,68 @@ def test_originals_switch_is_remembered(chromium: Any, tabs: Any, site_url: str)
     assert mirror.is_checked()
     mirror.uncheck()
     assert not tab.locator("#ed-show-originals").is_checked()
+
+
+def test_a_term_tooltip_stays_open_while_hovered_and_closes_after(
+    chromium: Any, tabs: Any, site_url: str
+) -> None:
+    tab = open_essay(chromium, tabs, site_url, **desktop(1280))
+    term = tab.locator(".ed-para a.ed-term").first
+    term.evaluate("t => t.scrollIntoView({block: 'center'})")
+    term.hover()
+    tab.wait_for_function("() => document.querySelector('#ed-tooltip.md-tooltip2--active')")
+    tip = tab.locator("#ed-tooltip .md-tooltip2__inner").bounding_box()
+    tab.mouse.move(tip["x"] + tip["width"] / 2, tip["y"] + tip["height"] / 2, steps=6)
+    tab.wait_for_timeout(500)
+    assert tab.locator("#ed-tooltip.md-tooltip2--active").count() == 1
+    tab.keyboard.press("Escape")
+    assert visible_tooltips(tab) == []
+
+
+def test_copy_link_copies_the_canonical_address_and_says_so(
+    chromium: Any, tabs: Any, site_url: str, built_site: Path
+) -> None:
+    canonical = parse(built_site / "index.html").css_first("link[rel=canonical]")
+    assert canonical is not None
+    tab = open_essay(chromium, tabs, site_url, **desktop(1280))
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    paragraph = tab.locator(".ed-para").nth(2)
+    paragraph.hover()
+    button = paragraph.locator("button.ed-copy")
+    button.click()
+    tab.wait_for_function(
+        "(b) => b.getAttribute('data-ed-done') === 'Copied'", arg=button.element_handle()
+    )
+    copied = tab.evaluate("() => navigator.clipboard.readText()")
+    pid = paragraph.get_attribute("id")
+    assert copied == f"{canonical.attributes['href']}#{pid}"
+
+
+def test_notes_filter_lives_in_the_address_and_offers_a_way_back(
+    chromium: Any, tabs: Any, site_url: str
+) -> None:
+    tab = open_essay(chromium, tabs, site_url + "notes/", **desktop(1280))
+    verdict = tab.get_by_label("Verdict")
+    values = verdict.locator("option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    verdict.select_option(values[0])
+    assert f"verdict={values[0].replace(' ', '+')}" in tab.url
+    tab.reload()
+    assert tab.get_by_label("Verdict").input_value() == values[0]
+    # A kind and a verdict that no note shares: the page says so and offers a reset.
+    kinds = (
+        tab.get_by_label("Kind")
+        .locator("option")
+        .evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    )
+    empty = tab.locator(".ed-filter-empty")
+    for kind, value in itertools.product(kinds, values):
+        tab.get_by_label("Kind").select_option(kind)
+        tab.get_by_label("Verdict").select_option(value)
+        if tab.locator("li.ed-note-item:visible").count() == 0:
+            break
+    else:
+        pytest.fail("every kind and verdict pair has a note: no empty state to check")
+    assert empty.is_visible()
+    empty.get_by_role("button", name="Show all notes").click()
+    assert tab.locator("li.ed-note-item:visible").count() == tab.locator("li.ed-note-item").count()
+    assert "?" not in tab.url

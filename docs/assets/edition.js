@@ -525,6 +525,7 @@
       host = null;
     };
     var show = function (el) {
+      window.clearTimeout(leaving);
       if (el === host) return;
       hide();
       if (!tip) {
@@ -560,8 +561,20 @@
       var el = hostOf(event);
       if (el) show(el);
     });
+    /* WCAG 1.4.13, hoverable: the pointer may cross the gap into the tooltip and stay. */
+    var leaving = 0;
     document.addEventListener("pointerout", function (event) {
-      if (host && hostOf(event) === host && !host.contains(event.relatedTarget)) hide();
+      if (!host) return;
+      var from = hostOf(event) === host || (tip && tip.contains(event.target));
+      var to = event.relatedTarget;
+      if (!from || (to && (host.contains(to) || tip.contains(to)))) return;
+      window.clearTimeout(leaving);
+      leaving = window.setTimeout(hide, 300);
+    });
+    document.addEventListener("pointerover", function (event) {
+      if (host && (host.contains(event.target) || tip.contains(event.target))) {
+        window.clearTimeout(leaving);
+      }
     });
     document.addEventListener("focusin", function (event) {
       var el = hostOf(event);
