@@ -18,6 +18,7 @@ import pytest
 
 from .browser import Watch
 from .html import parse
+from .quality import AXE_JS, axe_violations, describe_violations, require_npm_file
 
 pytestmark = pytest.mark.browser
 
@@ -407,3 +408,14 @@ def test_notes_filter_lives_in_the_address_and_offers_a_way_back(
     empty.get_by_role("button", name="Show all notes").click()
     assert tab.locator("li.ed-note-item:visible").count() == tab.locator("li.ed-note-item").count()
     assert "?" not in tab.url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_sheet_passes_axe(chromium: Any, tabs: Any, site_url: str, scheme: str) -> None:
+    require_npm_file(AXE_JS)
+    tab = open_essay(chromium, tabs, site_url, color_scheme=scheme, **PHONE)
+    tab.locator(MARKERS).first.tap()
+    assert sheet_is_open(tab)
+    tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    violations = axe_violations(tab)
+    assert not violations, describe_violations(violations)

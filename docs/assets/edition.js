@@ -15,11 +15,9 @@
 
   /* As edition.css: where the theme shows its sidebar, the measure and the margin fit. */
   var WIDE = window.matchMedia("(min-width: 76.25em)");
-  /* Material Design Icons "link-variant", as the theme ships it (.icons/material). */
-  var LINK_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 0a5.003 5.003 0 0 1 0-7.07l3.54-3.54a5.003 5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48a2.98 2.98 0 0 0 0-4.24 2.98 2.98 0 0 0-4.24 0l-3.53 3.53a2.98 2.98 0 0 0 0 4.24m2.82-4.24c.39-.39 1.03-.39 1.42 0a5.003 5.003 0 0 1 0 7.07l-3.54 3.54a5.003 5.003 0 0 1-7.07 0 5.003 5.003 0 0 1 0-7.07l1.49-1.49c-.01.82.12 1.64.4 2.43l-.47.47a2.98 2.98 0 0 0 0 4.24 2.98 2.98 0 0 0 4.24 0l3.53-3.53a2.98 2.98 0 0 0 0-4.24.973.973 0 0 1 0-1.42"/></svg>';
+  /* Material Design Icons "link", as the theme ships it (.icons/material): the smallest. */
+  var LINK_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0-5 5 5 5 0 0 0 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 5-5 5 5 0 0 0-5-5"/></svg>';
 
-  /* Material Design Icons "content-copy", as the theme ships it (.icons/material). */
-  var COPY_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>';
 
   /* Each sidenote starts beside its marker's line; when it would overlap the one above,
      it moves down only as far as it must. */
@@ -100,6 +98,10 @@
      a correction opens it on a tap, click or Enter. The page never scrolls. */
   var NARROW = window.matchMedia("(max-width: 76.1875em), (hover: none)");
 
+  function escapeHTML(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  }
+
   function sheetNoteBody(note) {
     var body = document.createElement("div");
     body.innerHTML = note.innerHTML;
@@ -115,7 +117,7 @@
       var href = a.getAttribute("href");
       if (cited[href]) return;
       cited[href] = true;
-      sources.push('<a href="' + href.replace(/"/g, "&quot;") + '">' + a.innerHTML + "</a>");
+      sources.push('<a href="' + escapeHTML(href) + '">' + a.innerHTML + "</a>");
     });
     if (sources.length && link) {
       link.parentNode.insertAdjacentHTML("beforebegin",
@@ -198,40 +200,20 @@
       shown = -1;
       var text = link.getAttribute("data-ed-title") || link.getAttribute("title") || "";
       var cut = text.indexOf(": ");
-      var div = document.createElement("div");
-      var p = document.createElement("p");
-      var strong = document.createElement("strong");
-      strong.textContent = cut > 0 ? text.slice(0, cut) : link.textContent;
-      p.appendChild(strong);
-      p.appendChild(document.createTextNode(cut > 0 ? ": " + text.slice(cut + 2) : ""));
-      div.appendChild(p);
-      var more = document.createElement("a");
-      more.className = "ed-sheet-more";
-      more.href = link.getAttribute("href");
-      more.textContent = "Read the glossary entry";
-      var wrap = document.createElement("p");
-      wrap.appendChild(more);
-      div.appendChild(wrap);
-      open("Glossary", div.innerHTML, link);
+      open("Glossary", "<p><strong>" + escapeHTML(cut > 0 ? text.slice(0, cut) : link.textContent) +
+        "</strong>" + escapeHTML(cut > 0 ? text.slice(cut) : "") + '</p><p><a class="ed-sheet-more" href="' +
+        escapeHTML(link.getAttribute("href")) + '">Read the glossary entry</a></p>', link);
     };
 
     var showCorrection = function (span) {
       shown = -1;
-      var div = document.createElement("div");
-      var add = function (label, value) {
-        var p = document.createElement("p");
-        var strong = document.createElement("strong");
-        strong.textContent = label + ": ";
-        p.appendChild(strong);
-        p.appendChild(document.createTextNode(value));
-        div.appendChild(p);
+      var words = function (tag) {
+        var el = span.querySelector(tag);
+        return el && el.textContent.trim() ? "“" + escapeHTML(el.textContent.trim()) + "”" : "(removed)";
       };
-      var ins = span.querySelector("ins");
-      var del = span.querySelector("del");
-      add("Reading text", ins && ins.textContent.trim() ? "“" + ins.textContent.trim() + "”" : "(removed)");
-      add("Original reading", "“" + (del ? del.textContent.trim() : "") + "”");
       var toggle = document.getElementById("ed-show-originals");
-      open("Correction", div.innerHTML + (toggle ?
+      open("Correction", "<p><strong>Reading text:</strong> " + words("ins") +
+        "</p><p><strong>Original reading:</strong> " + words("del") + "</p>" + (toggle ?
         '<p><label class="ed-switch"><input type="checkbox" data-ed-mirror="ed-show-originals"' +
         (toggle.checked ? " checked" : "") + "> Show all original readings inline</label></p>" : ""), span);
     };
@@ -448,7 +430,7 @@
     document.querySelectorAll("pre.ed-citation").forEach(function (block) {
       var text = block.textContent;
       var button = copyButton("Copy citation as " + block.dataset.edFormat, function () { return text; }, "Citation");
-      button.innerHTML = COPY_ICON;
+      button.innerHTML = '<span class="ed-copy-icon"></span>'; /* the theme's own */
       block.appendChild(button);
     });
   }
