@@ -1,10 +1,11 @@
 /* The edition's only script: enhancements on top of a page that works without it.
    0. The notes' full text: the essay carries each note's verdict and headline; the text
       is fetched once the page has loaded and put in place, for tooltips and sidenotes.
-   1. Sidenotes: on wide screens the essay's notes also sit in the margin beside
-      their paragraph, stacked so that they never overlap; each shows its verdict,
-      headline and opening lines (the marker's tooltip and the list have it all).
-   2. The Notes page's filter by kind and verdict (the full list works without it).
+   1. Sidenotes: on wide screens (the margin is reserved by edition.css from the first
+      paint) each note sits beside its marker's line, compact (verdict and headline)
+      until clicked. The sheet: notes, terms and corrections opened in place.
+   2. The Notes page's filter by kind and verdict, kept in the address (the full list
+      works without it).
    3. "Copy" buttons for the links to paragraphs, notes and term pages (the links are there
       anyway) and for citations, added once the page has loaded.
    4. Fragment redirects: an old #address that moved is sent to its new place.
@@ -93,10 +94,10 @@
 
   /* Notes, terms and corrections in place: a sheet (a modal <dialog>: focus held inside,
      Escape, a backdrop) at the foot of the screen. A note marker opens it on any screen
-     (without JavaScript it is a link to the note); a glossary link opens it on a touch or
-     narrow screen, where the theme's tooltips cannot show (with a link to the term's page);
+     (without JavaScript it is a link to the note); a glossary link opens it on a tap,
+     where no tooltip can show (with a link to the term's page);
      a correction opens it on a tap, click or Enter. The page never scrolls. */
-  var NARROW = window.matchMedia("(max-width: 76.1875em), (hover: none)");
+  var HOVERLESS = window.matchMedia("(hover: none)");
 
   function escapeHTML(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -232,7 +233,8 @@
       if (!target.closest) target = target.parentElement;
       if (!target || (sheet && sheet.contains(target))) return;
       var marker = target.closest(".ed-para sup[id^='fnref'] a");
-      var touch = event.pointerType === "touch" || NARROW.matches;
+      /* With a mouse a term's link leads to its page (the tooltip had the definition). */
+      var touch = event.pointerType === "touch" || HOVERLESS.matches;
       if (marker) {
         event.preventDefault();
         event.stopPropagation();
