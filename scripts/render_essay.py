@@ -23,6 +23,7 @@ from .render_meta import Site, cite_block, opening_words, suggest_note_url
 ESSAY_SRC = "index.md"
 # The notes' full text, fetched by the essay page after it has loaded (see render_footnote).
 NOTE_TEXTS_FILE = "essay-notes.json"
+WORKS_CITED_KEY = "@works-cited"  # never a note id (ids are slugs)
 
 
 @dataclass(frozen=True)
@@ -228,13 +229,17 @@ def render_footnote(note: Note, page_src: str) -> str:
 def render_note_texts(
     edition: Edition, to_html: Callable[[str], str], page_src: str = ESSAY_SRC
 ) -> str:
-    """NOTE_TEXTS_FILE: each note's body as HTML, links relative to the essay page."""
+    """NOTE_TEXTS_FILE: each note's body as HTML, links relative to the essay page, and
+    the works cited under WORKS_CITED_KEY: they print with the notes' text, and like it
+    stay out of the page's first load."""
     texts = {
         note.id: to_html(
             render_citations(note.body, page_src, edition.short_labels, published=True)
         )
         for note in notes_in_reading_order(edition)
     }
+    if edition.notes:
+        texts[WORKS_CITED_KEY] = to_html(render_works_cited(edition))
     return json.dumps(texts, ensure_ascii=False, indent=0) + "\n"
 
 
@@ -274,3 +279,14 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
         parts.append("///Footnotes Go Here///")
         parts += [render_footnote(note, page_src) for note in notes_in_reading_order(edition)]
     return "\n\n".join(parts) + "\n"
+
+
+def render_works_cited(edition: Edition) -> str:
+    """Every source the essay's notes cite, once, with its DOI or URL, as Markdown: printed
+    after the notes (on screen each citation links to the Sources page)."""
+    from .render_notes import source_reference  # that module builds on this one
+
+    keys = sorted({key for note in edition.notes for key in note.sources})
+    cited = sorted((edition.source(key) for key in keys), key=lambda s: s.short.lower())
+    entries = "\n".join(f"- **{escape_text(s.short)}**: {source_reference(s)}" for s in cited)
+    return f"**Works cited**\n\n{entries}\n"

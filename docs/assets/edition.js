@@ -1,10 +1,11 @@
 /* The edition's only script: enhancements on top of a page that works without it.
    0. The notes' full text: the essay carries each note's verdict and headline; the text
       is fetched once the page has loaded and put in place, for tooltips and sidenotes.
-   1. Sidenotes: on wide screens the essay's notes also sit in the margin beside
-      their paragraph, stacked so that they never overlap; each shows its verdict,
-      headline and opening lines (the marker's tooltip and the list have it all).
-   2. The Notes page's filter by kind and verdict (the full list works without it).
+   1. Sidenotes: on wide screens (the margin is reserved by edition.css from the first
+      paint) each note sits beside its marker's line, compact (verdict and headline)
+      until clicked. The sheet: notes, terms and corrections opened in place.
+   2. The Notes page's filter by kind and verdict, kept in the address (the full list
+      works without it).
    3. "Copy" buttons for the links to paragraphs, notes and term pages (the links are there
       anyway) and for citations, added once the page has loaded.
    4. Fragment redirects: an old #address that moved is sent to its new place.
@@ -13,13 +14,14 @@
 (function () {
   "use strict";
 
-  var WIDE = window.matchMedia("(min-width: 1400px)");
-  /* Material Design Icons "link-variant", as the theme ships it (.icons/material). */
-  var LINK_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 0a5.003 5.003 0 0 1 0-7.07l3.54-3.54a5.003 5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48a2.98 2.98 0 0 0 0-4.24 2.98 2.98 0 0 0-4.24 0l-3.53 3.53a2.98 2.98 0 0 0 0 4.24m2.82-4.24c.39-.39 1.03-.39 1.42 0a5.003 5.003 0 0 1 0 7.07l-3.54 3.54a5.003 5.003 0 0 1-7.07 0 5.003 5.003 0 0 1 0-7.07l1.49-1.49c-.01.82.12 1.64.4 2.43l-.47.47a2.98 2.98 0 0 0 0 4.24 2.98 2.98 0 0 0 4.24 0l3.53-3.53a2.98 2.98 0 0 0 0-4.24.973.973 0 0 1 0-1.42"/></svg>';
+  /* As edition.css: where the theme shows its sidebar, the measure and the margin fit. */
+  var WIDE = window.matchMedia("(min-width: 76.25em)");
+  /* Material Design Icons "link", as the theme ships it (.icons/material): the smallest. */
+  var LINK_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0-5 5 5 5 0 0 0 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 5-5 5 5 0 0 0-5-5"/></svg>';
 
-  /* Material Design Icons "content-copy", as the theme ships it (.icons/material). */
-  var COPY_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>';
 
+  /* Each sidenote starts beside its marker's line; when it would overlap the one above,
+     it moves down only as far as it must. */
   function placeSidenotes(article, notes) {
     var top = article.getBoundingClientRect().top;
     var nextFree = 0;
@@ -27,19 +29,21 @@
       var wanted = pair.ref.getBoundingClientRect().top - top;
       var y = Math.max(wanted, nextFree);
       pair.aside.style.top = y + "px";
-      nextFree = y + pair.aside.offsetHeight + 12;
+      nextFree = y + pair.aside.offsetHeight + 4;
     });
   }
 
+  /* Compact: number, verdict and headline; a click opens the full text in place. */
   function fillSidenote(pair) {
     var aside = pair.aside;
     aside.innerHTML = pair.source.innerHTML;
-    aside.querySelectorAll(".footnote-backref, .ed-note-link, .ed-copy").forEach(function (a) { a.remove(); });
+    aside.querySelectorAll(".footnote-backref, .ed-copy").forEach(function (a) { a.remove(); });
     aside.querySelectorAll("a, [tabindex]").forEach(function (a) { a.setAttribute("tabindex", "-1"); });
     var number = document.createElement("span");
     number.className = "ed-sidenote-number";
     number.textContent = pair.number;
-    aside.insertBefore(number, aside.firstChild);
+    var head = aside.querySelector("p");
+    if (head) head.insertBefore(number, head.firstChild);
   }
 
   function buildSidenotes(article, refs) {
@@ -50,6 +54,7 @@
       if (!source) return;
       var aside = document.createElement("aside");
       aside.className = "ed-sidenote";
+      /* The marker, its popup and the list say it all to a screen reader: this is a copy. */
       aside.setAttribute("aria-hidden", "true");
       var pair = { ref: sup, aside: aside, source: source, number: link.textContent };
       fillSidenote(pair);
@@ -59,13 +64,14 @@
     return notes;
   }
 
+  /* The margin is reserved by the stylesheet from the first paint (a media query); the
+     script only fills it, so nothing on the page moves. */
   function setUpSidenotes() {
     var article = document.querySelector("article.md-content__inner");
     var refs = article ? article.querySelectorAll(".ed-para sup[id^='fnref']") : [];
     if (!refs.length) return;
     var notes = null; // built the first time the screen is wide: phones never pay for them
     var update = function () {
-      document.body.classList.toggle("ed-sidenotes", WIDE.matches);
       if (!WIDE.matches) return;
       notes = notes || buildSidenotes(article, refs);
       placeSidenotes(article, notes);
@@ -73,10 +79,203 @@
     WIDE.addEventListener("change", update);
     new ResizeObserver(update).observe(article);
     update();
+    article.addEventListener("click", function (event) {
+      var aside = event.target.closest && event.target.closest(".ed-sidenote");
+      if (!aside || (event.target.closest("a") && aside.classList.contains("ed-open"))) return;
+      event.preventDefault();
+      aside.classList.toggle("ed-open");
+      placeSidenotes(article, notes);
+    });
     document.addEventListener("ed:notes-filled", function () {
       if (notes) notes.forEach(fillSidenote);
       if (notes && WIDE.matches) placeSidenotes(article, notes);
     });
+  }
+
+  /* Notes, terms and corrections in place: a sheet (a modal <dialog>: focus held inside,
+     Escape, a backdrop) at the foot of the screen. A note marker opens it on any screen
+     (without JavaScript it is a link to the note); a glossary link opens it on a tap,
+     where no tooltip can show (with a link to the term's page);
+     a correction opens it on a tap, click or Enter. The page never scrolls. */
+  var HOVERLESS = window.matchMedia("(hover: none)");
+
+  function escapeHTML(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  }
+
+  function sheetNoteBody(note) {
+    var body = document.createElement("div");
+    body.innerHTML = note.innerHTML;
+    body.querySelectorAll(".footnote-backref, .ed-copy").forEach(function (a) { a.remove(); });
+    var link = body.querySelector(".ed-note-link");
+    if (link) {
+      link.textContent = "Read the note’s page";
+      link.classList.add("ed-sheet-more");
+    }
+    var cited = {};
+    var sources = [];
+    body.querySelectorAll("a.ed-cite").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (cited[href]) return;
+      cited[href] = true;
+      sources.push('<a href="' + escapeHTML(href) + '">' + a.innerHTML + "</a>");
+    });
+    if (sources.length && link) {
+      link.parentNode.insertAdjacentHTML("beforebegin",
+        '<p class="ed-sheet-sources">Sources: ' + sources.join("; ") + "</p>");
+    }
+    return body.innerHTML;
+  }
+
+  function setUpSheet() {
+    var markers = Array.prototype.slice.call(
+      document.querySelectorAll(".ed-para sup[id^='fnref'] a"));
+    var sheet = null;
+    var opener = null;
+    var shown = -1; // the note shown, as an index into markers; -1 for a term or correction
+
+    var build = function () {
+      sheet = document.createElement("dialog");
+      sheet.className = "ed-sheet";
+      sheet.setAttribute("aria-labelledby", "ed-sheet-title");
+      sheet.innerHTML =
+        '<div class="ed-sheet-bar">' +
+        '<button type="button" class="ed-sheet-prev" aria-label="Previous note">‹</button>' +
+        '<span class="ed-sheet-title" id="ed-sheet-title"></span>' +
+        '<button type="button" class="ed-sheet-next" aria-label="Next note">›</button>' +
+        '<button type="button" class="ed-sheet-close" aria-label="Close">✕</button>' +
+        '</div><div class="ed-sheet-body md-typeset" tabindex="-1"></div>';
+      document.body.appendChild(sheet);
+      sheet.querySelector(".ed-sheet-close").addEventListener("click", function () { sheet.close(); });
+      sheet.querySelector(".ed-sheet-prev").addEventListener("click", function () { showNote(shown - 1); });
+      sheet.querySelector(".ed-sheet-next").addEventListener("click", function () { showNote(shown + 1); });
+      /* A tap on the backdrop lands on the dialog itself, outside its box. */
+      sheet.addEventListener("click", function (event) {
+        if (event.target !== sheet) return;
+        var box = sheet.getBoundingClientRect();
+        var inside = event.clientX >= box.left && event.clientX <= box.right &&
+          event.clientY >= box.top && event.clientY <= box.bottom;
+        if (!inside) sheet.close();
+      });
+      sheet.addEventListener("close", function () {
+        document.documentElement.classList.remove("ed-sheet-open");
+        if (opener) opener.focus({ preventScroll: true });
+        opener = null;
+      });
+    };
+
+    var open = function (title, html, from) {
+      if (!sheet) build();
+      sheet.querySelector(".ed-sheet-title").textContent = title;
+      var body = sheet.querySelector(".ed-sheet-body");
+      body.innerHTML = html;
+      body.scrollTop = 0;
+      sheet.classList.toggle("ed-sheet-notes", shown >= 0);
+      if (shown >= 0) {
+        sheet.querySelector(".ed-sheet-prev").disabled = shown === 0;
+        sheet.querySelector(".ed-sheet-next").disabled = shown === markers.length - 1;
+      }
+      var first = !sheet.open;
+      if (first) {
+        opener = from;
+        document.documentElement.classList.add("ed-sheet-open");
+        sheet.showModal();
+      }
+      /* Into the text first (a screen reader reads it); a step to the next note keeps
+         the focus on its button, unless that is now disabled. */
+      if (first || !sheet.contains(document.activeElement) || document.activeElement.disabled) {
+        body.focus({ preventScroll: true });
+      }
+    };
+
+    var showNote = function (index) {
+      if (index < 0 || index >= markers.length) return;
+      var note = document.getElementById(markers[index].getAttribute("href").slice(1));
+      if (!note) return;
+      shown = index;
+      open("Note " + markers[index].textContent + " of " + markers.length, sheetNoteBody(note),
+        markers[index]);
+    };
+
+    var showTerm = function (link) {
+      shown = -1;
+      var text = link.getAttribute("data-ed-title") || link.getAttribute("title") || "";
+      var cut = text.indexOf(": ");
+      open("Glossary", "<p><strong>" + escapeHTML(cut > 0 ? text.slice(0, cut) : link.textContent) +
+        "</strong>" + escapeHTML(cut > 0 ? text.slice(cut) : "") + '</p><p><a class="ed-sheet-more" href="' +
+        escapeHTML(link.getAttribute("href")) + '">Read the glossary entry</a></p>', link);
+    };
+
+    var showCorrection = function (span) {
+      shown = -1;
+      var words = function (tag) {
+        var el = span.querySelector(tag);
+        return el && el.textContent.trim() ? "“" + escapeHTML(el.textContent.trim()) + "”" : "(removed)";
+      };
+      var toggle = document.getElementById("ed-show-originals");
+      open("Correction", "<p><strong>Reading text:</strong> " + words("ins") +
+        "</p><p><strong>Original reading:</strong> " + words("del") + "</p>" + (toggle ?
+        '<p><label class="ed-switch"><input type="checkbox" data-ed-mirror="ed-show-originals"' +
+        (toggle.checked ? " checked" : "") + "> Show all original readings inline</label></p>" : ""), span);
+    };
+
+    /* A tap whose press and release land on different elements (the theme mounts a
+       tooltip between them) is a click on their common ancestor: what was pressed counts. */
+    var pressed = null;
+    document.addEventListener("pointerdown", function (event) { pressed = event.target; }, true);
+    /* Capturing: the sheet answers before the theme's own handlers (its tooltips). */
+    document.addEventListener("click", function (event) {
+      if (event.button !== 0 ||
+          event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      var target = pressed && pressed !== event.target && event.target.contains(pressed) ?
+        pressed : event.target;
+      pressed = null;
+      if (!target.closest) target = target.parentElement;
+      if (!target || (sheet && sheet.contains(target))) return;
+      var marker = target.closest(".ed-para sup[id^='fnref'] a");
+      /* With a mouse a term's link leads to its page (the tooltip had the definition). */
+      var touch = event.pointerType === "touch" || HOVERLESS.matches;
+      if (marker) {
+        event.preventDefault();
+        event.stopPropagation();
+        showNote(markers.indexOf(marker));
+      } else if (touch && target.closest(".ed-para a.ed-term")) {
+        event.preventDefault();
+        event.stopPropagation();
+        showTerm(target.closest("a.ed-term"));
+      } else if (target.closest(".ed-para .ed-corr")) {
+        showCorrection(target.closest(".ed-corr"));
+      }
+    }, true);
+    document.addEventListener("keydown", function (event) {
+      var span = event.target.closest && event.target.closest(".ed-corr");
+      if (span && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        showCorrection(span);
+      }
+    });
+    document.addEventListener("change", function (event) {
+      var id = event.target.getAttribute("data-ed-mirror");
+      var original = id && document.getElementById(id);
+      if (!original) return;
+      original.checked = event.target.checked;
+      original.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    document.addEventListener("ed:notes-filled", function () {
+      if (sheet && sheet.open && shown >= 0) showNote(shown);
+    });
+  }
+
+  /* The originals switch, remembered across pages and visits. */
+  function setUpOriginalsSwitch() {
+    var toggle = document.getElementById("ed-show-originals");
+    if (!toggle) return;
+    try {
+      toggle.checked = localStorage.getItem("ed-show-originals") === "1";
+      toggle.addEventListener("change", function () {
+        localStorage.setItem("ed-show-originals", toggle.checked ? "1" : "0");
+      });
+    } catch (error) { /* storage refused (private mode): the switch still works */ }
   }
 
   function loadNoteTexts() {
@@ -88,6 +287,11 @@
         return response.json();
       })
       .then(function (texts) {
+        var works = texts["@works-cited"];
+        var list = document.querySelector(".footnote");
+        if (works && list) {
+          list.insertAdjacentHTML("afterend", '<div class="ed-works-cited">' + works + "</div>");
+        }
         Object.keys(texts).forEach(function (id) {
           var note = document.getElementById("fn:" + id);
           var link = note && note.querySelector(".ed-note-link");
@@ -108,6 +312,27 @@
     var form = document.querySelector("form.ed-filter");
     if (!form) return;
     var items = document.querySelectorAll(".ed-note-item");
+    /* The filter lives in the address (?kind=...&verdict=...), to be shared and kept. */
+    var query = new URLSearchParams(location.search);
+    ["kind", "verdict"].forEach(function (name) {
+      var wanted = query.get(name);
+      var field = form.elements[name];
+      if (wanted && Array.prototype.some.call(field.options, function (o) { return o.value === wanted; })) {
+        field.value = wanted;
+      }
+    });
+    var empty = document.createElement("p");
+    empty.className = "ed-filter-empty";
+    empty.setAttribute("role", "status");
+    empty.hidden = true;
+    empty.innerHTML = 'No note has this kind and verdict. <button type="button">Show all notes</button>';
+    form.insertAdjacentElement("afterend", empty);
+    empty.querySelector("button").addEventListener("click", function () {
+      form.elements.kind.value = "";
+      form.elements.verdict.value = "";
+      apply();
+      form.elements.kind.focus();
+    });
     var apply = function () {
       var kind = form.elements.kind.value;
       var verdict = form.elements.verdict.value;
@@ -124,6 +349,14 @@
         if (heading && heading.tagName === "H2") heading.hidden = empty;
       });
       form.elements.count.value = shown + " of " + items.length + " notes shown";
+      empty.hidden = shown > 0;
+      var params = new URLSearchParams(location.search);
+      ["kind", "verdict"].forEach(function (name) {
+        if (form.elements[name].value) params.set(name, form.elements[name].value);
+        else params.delete(name);
+      });
+      var search = params.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
     };
     form.classList.add("ed-ready");
     form.addEventListener("change", apply);
@@ -152,7 +385,12 @@
     button.innerHTML = LINK_ICON;
     button.addEventListener("click", function () {
       var value = text();
-      var done = function () { announce(what + " copied: " + value); };
+      var done = function () {
+        announce(what + " copied: " + value);
+        /* Seen as well as heard: "Copied" beside the button for a moment. */
+        button.setAttribute("data-ed-done", "Copied");
+        window.setTimeout(function () { button.removeAttribute("data-ed-done"); }, 2000);
+      };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(value).then(done, function () { announce("Copy failed: " + value); });
       } else {
@@ -170,7 +408,10 @@
 
   function linkButton(label, fragment) {
     return copyButton(label, function () {
-      return location.href.split("#")[0] + (fragment ? "#" + fragment : "");
+      /* The page's permanent address, not the one it was reached by (a redirect, a query). */
+      var canonical = document.querySelector("link[rel=canonical]");
+      var base = canonical ? canonical.href : location.href.split("#")[0];
+      return base.split("#")[0] + (fragment ? "#" + fragment : "");
     }, "Link");
   }
 
@@ -191,7 +432,7 @@
     document.querySelectorAll("pre.ed-citation").forEach(function (block) {
       var text = block.textContent;
       var button = copyButton("Copy citation as " + block.dataset.edFormat, function () { return text; }, "Citation");
-      button.innerHTML = COPY_ICON;
+      button.innerHTML = '<span class="ed-copy-icon"></span>'; /* the theme's own */
       block.appendChild(button);
     });
   }
@@ -268,6 +509,7 @@
       host = null;
     };
     var show = function (el) {
+      window.clearTimeout(leaving);
       if (el === host) return;
       hide();
       if (!tip) {
@@ -303,8 +545,20 @@
       var el = hostOf(event);
       if (el) show(el);
     });
+    /* WCAG 1.4.13, hoverable: the pointer may cross the gap into the tooltip and stay. */
+    var leaving = 0;
     document.addEventListener("pointerout", function (event) {
-      if (host && hostOf(event) === host && !host.contains(event.relatedTarget)) hide();
+      if (!host) return;
+      var from = hostOf(event) === host || (tip && tip.contains(event.target));
+      var to = event.relatedTarget;
+      if (!from || (to && (host.contains(to) || tip.contains(to)))) return;
+      window.clearTimeout(leaving);
+      leaving = window.setTimeout(hide, 300);
+    });
+    document.addEventListener("pointerover", function (event) {
+      if (host && (host.contains(event.target) || tip.contains(event.target))) {
+        window.clearTimeout(leaving);
+      }
     });
     document.addEventListener("focusin", function (event) {
       var el = hostOf(event);
@@ -314,8 +568,32 @@
     document.addEventListener("focusout", function (event) {
       if (hostOf(event) === host) hide();
     });
+    /* WCAG 1.4.13: any tooltip, ours or the theme's (footnotes), is dismissed by Escape
+       without moving the pointer or the focus; it stays so until another host is pointed
+       at or focused. The theme's tooltips have no such key, so a class hides them. */
+    var root = document.documentElement;
+    var HOSTS = "a, abbr, button, [tabindex], [data-ed-title]";
+    var dismissed = null; // { pointed, focused }: the hosts whose tooltips Escape closed
+    var pointed = null;
+    var revive = function () {
+      dismissed = null;
+      root.classList.remove("ed-tips-dismissed");
+    };
+    document.addEventListener("pointerover", function (event) {
+      var over = event.target.closest ? event.target.closest(HOSTS) : null;
+      pointed = over;
+      if (!dismissed || event.target.closest(".md-tooltip2, .md-tooltip")) return;
+      if (!over) dismissed.pointed = null; /* left it: pointing at it again shows it */
+      else if (over !== dismissed.pointed) revive();
+    });
+    document.addEventListener("focusin", function (event) {
+      if (dismissed && event.target !== dismissed.focused) revive();
+    });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") hide(); /* WCAG 1.4.13: dismissible without moving */
+      if (event.key !== "Escape") return;
+      hide();
+      dismissed = { pointed: pointed, focused: document.activeElement };
+      root.classList.add("ed-tips-dismissed");
     });
     window.addEventListener("resize", hide);
   }
@@ -335,6 +613,8 @@
   setUpTooltips();
   followFragmentRedirects();
   setUpSidenotes();
+  setUpSheet();
+  setUpOriginalsSwitch();
   setUpNoteFilter();
   setUpSuggestLinks();
   var afterLoad = function () {

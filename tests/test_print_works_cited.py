@@ -1,0 +1,75 @@
+"""Printing the essay: a works-cited list (each source its notes cite, once, with its DOI or
+URL, since paper has no link to follow) and headings kept with the text that follows.
+
+The list travels with the notes' text (NOTE_TEXTS_FILE), after the page's first load."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scripts.pipeline import build_edition
+from scripts.render_essay import NOTE_TEXTS_FILE, WORKS_CITED_KEY
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def note_texts(site: Path) -> dict[str, str]:
+    texts: dict[str, str] = json.loads((site / NOTE_TEXTS_FILE).read_text(encoding="utf-8"))
+    return texts
+
+
+def cited_labels(site: Path) -> set[str]:
+    """The short label of every citation in the essay's notes, as the reader sees them."""
+    return {
+        link.text(strip=True)
+        for key, html in note_texts(site).items()
+        if key != WORKS_CITED_KEY
+        for link in LexborHTMLParser(html).css("a.ed-cite")
+    }
+
+
+def label_of(entry: LexborNode) -> str:
+    """An entry opens with its source's short label, in bold, as citations show it."""
+    label = entry.css_first("strong")
+    assert label is not None, entry.html
+    return label.text(strip=True)
+
+
+def test_works_cited_lists_every_cited_source_once_with_a_link(built_site: Path) -> None:
+    cited = cited_labels(built_site)
+    assert cited, "the notes cite nothing: nothing to check"
+    entries = LexborHTMLParser(note_texts(built_site)[WORKS_CITED_KEY]).css("li")
+    labels = Counter(label_of(entry) for entry in entries)
+    assert [label for label, n in labels.items() if n > 1] == []
+    assert cited <= set(labels), sorted(cited - set(labels))
+    # Each source with a DOI or a URL prints it (a book chapter may have neither).
+    sources = {s.short: s for s in build_edition(ROOT).sources}
+    for entry in entries:
+        source = sources[label_of(entry)]
+        links = {a.attributes.get("href") or "" for a in entry.css("a")}
+        if source.doi:
+            assert f"https://doi.org/{source.doi}" in links, entry.text()
+        elif source.url:
+            assert source.url in links, entry.text()
+
+
+def test_works_cited_is_printed_and_headings_keep_with_their_text(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    page.wait_for_selector(".ed-works-cited", state="attached")
+    works = page.locator(".ed-works-cited")
+    assert works.is_hidden()  # on screen the citations link to the Sources page
+    page.emulate_media(media="print")
+    assert works.is_visible()
+    assert works.locator("li").count() >= 1
+    breaks = page.locator(".ed-para ~ h2, article h2").evaluate_all(
+        "hs => hs.map(h => getComputedStyle(h).breakAfter)"
+    )
+    assert breaks and set(breaks) == {"avoid"}
