@@ -1,6 +1,7 @@
 """Every mistake a contributor can make in a data file, with its exact message.
 
-Each folder in fixtures/errors/ breaks a copy of the real project: files under
+Each folder in fixtures/errors/ breaks a copy of the real project (committed to git
+first, as a contributor's checkout is, so that messages can blame the edited file): files under
 ``add/`` are added, files under ``append/`` are appended to the project's file of
 the same path, files under ``replace/`` replace it. ``expected.txt`` holds the
 exact problem lines; ``{+N}`` stands for the N-th appended line of that file.
@@ -59,6 +60,13 @@ def expected_lines(case: Path, offsets: dict[str, int]) -> list[str]:
     ]
 
 
+def commit_all(project: Path) -> None:
+    """Make the copy a git work tree with everything committed, as a contributor's clone is."""
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+        subprocess.run([*git, *command], cwd=project, check=True, capture_output=True)
+
+
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scripts", "check", "--root", str(project)],
@@ -76,6 +84,7 @@ def problem_lines(stderr: str) -> list[str]:
 @pytest.mark.parametrize("name", CASES)
 def test_bad_input_gives_exact_messages(name: str, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    commit_all(project)
     offsets = apply_fixture(FIXTURES / name, project)
     result = run_check(project)
     expected = expected_lines(FIXTURES / name, offsets)
