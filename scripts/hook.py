@@ -34,6 +34,7 @@ from scripts import (  # noqa: E402
     render_meta,
     render_notes,
     render_pages,
+    sanitize,
 )
 from scripts.markdown_text import page_url, script_safe_json  # noqa: E402
 from scripts.pipeline import Edition, build_edition  # noqa: E402
@@ -166,14 +167,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     note = next((n for n in edition.notes if n.src_uri == src), None)
     if note is not None:
         anchor = edition.anchors[note.id]
-        page.meta["description"] = (
+        page.meta["title"] = sanitize.page_title(note.title)
+        page.meta["description"] = sanitize.page_title(
             f"{render_essay.note_label(note)}. {note.title}. A note on paragraph "
             f"{anchor.paragraph} of the annotated essay."
         )
         return render_notes.render_note_page(edition, current_site(), note)
     term = next((t for t in edition.terms if t.src_uri == src), None)
     if term is not None:
-        page.meta["description"] = f"{term.term}: {term.short}"
+        page.meta["description"] = sanitize.page_title(f"{term.term}: {term.short}")
         page.meta["ed_jsonld"] = render_glossary.defined_term_jsonld(edition, term, site_url)
         return render_glossary.render_term_page(edition, current_site(), term)
     if src == render_glossary.GLOSSARY_INDEX_SRC:
@@ -191,7 +193,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _page_ids[page_url(page.file.src_uri)] = addresses.ids_in(html)
-    return html
+    return sanitize.contributed_page(page.file.src_uri, html)
 
 
 def on_env(env: object, config: MkDocsConfig, files: Files) -> object:

@@ -18,6 +18,7 @@ from .markdown_text import attr, escape_text, link_title, relative_link
 from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
 from .render_cite import render_citations
+from .sanitize import clean_html
 from .render_meta import Site, cite_block, opening_words, suggest_note_url
 
 ESSAY_SRC = "index.md"
@@ -228,10 +229,12 @@ def render_footnote(note: Note, page_src: str) -> str:
 def render_note_texts(
     edition: Edition, to_html: Callable[[str], str], page_src: str = ESSAY_SRC
 ) -> str:
-    """NOTE_TEXTS_FILE: each note's body as HTML, links relative to the essay page."""
+    """NOTE_TEXTS_FILE: each note's body as HTML, links relative to the essay page.
+
+    edition.js puts this HTML into the page, so it goes through the sanitizer's allow-list."""
     texts = {
-        note.id: to_html(
-            render_citations(note.body, page_src, edition.short_labels, published=True)
+        note.id: clean_html(
+            to_html(render_citations(note.body, page_src, edition.short_labels, published=True))
         )
         for note in notes_in_reading_order(edition)
     }

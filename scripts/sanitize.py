@@ -11,6 +11,7 @@ links limited to http, https, mailto and the site itself.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -20,6 +21,7 @@ import nh3
 from .problems import Problem
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+CONTRIBUTED_FOLDERS = ("notes/", "glossary/")
 ALLOWED_TAGS = frozenset(
     {
         "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -183,9 +185,20 @@ def clean_html(html: str) -> str:
     )
 
 
-def clean_text(text: str) -> str:
-    """A one-line text for a place that prints it as HTML (a page title): every '<' escaped."""
-    return nh3.clean_text(text)
+def page_title(text: str) -> str:
+    """A one-line text for the theme's places that print it as HTML: the header prints it
+    as it is, <title> after unescaping it, <meta content="..."> inside quotes. Angle
+    brackets become ‹ › so that no reading of it is markup; & and quotes are escaped."""
+    plain = html.unescape(text).replace("<", "‹").replace(">", "›")
+    return html.escape(plain, quote=False).replace('"', "&quot;")
+
+
+def contributed_page(src_uri: str, content: str) -> str:
+    """A rendered page through the allow-list when contributors' Markdown made it: the
+    pages of notes and terms (their folders' index pages are the build's own)."""
+    if src_uri.startswith(CONTRIBUTED_FOLDERS) and not src_uri.endswith("/index.md"):
+        return clean_html(content)
+    return content
 
 
 class _Markup(HTMLParser):
