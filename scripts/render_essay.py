@@ -18,8 +18,8 @@ from .markdown_text import attr, escape_text, link_title, relative_link
 from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
 from .render_cite import render_citations
-from .sanitize import clean_html
 from .render_meta import Site, cite_block, opening_words, suggest_note_url
+from .sanitize import clean_html
 
 ESSAY_SRC = "index.md"
 # The notes' full text, fetched by the essay page after it has loaded (see render_footnote).

@@ -276,21 +276,25 @@ def body_problems(path: str, body: str, first_line: int, *, headings: bool) -> l
     problems: list[Problem] = []
     _CORE.reset().convert(body)
     lines_with_html: set[int] = set()
+    raw_tags: set[str] = set()
     for chunk in _CORE.htmlStash.rawHtmlBlocks:  # raw HTML, block or inline, as Markdown sees it
         text = str(chunk)
         if text.startswith("&"):  # character references are stashed too: not markup
             continue
+        found = _parse(text)
+        raw_tags.update(tag_text for _, _, tag_text in found.tags)
         line = _line_of(body, text, first_line)
         if line in lines_with_html:  # one message a line: <b>, not <b> and </b>
             continue
         lines_with_html.add(line)
-        found = _parse(text)
         shown = found.tags[0][2] if found.tags else (found.other or [text])[0]
         problems.append(
             Problem(path, line, f"raw HTML '{' '.join(shown.split())}' in the text", FIX_HTML)
         )
     rendered = _parse(_SITE.reset().convert(body))
-    for tag, attrs, _ in rendered.tags:
+    for tag, attrs, tag_text in rendered.tags:
+        if tag_text in raw_tags:  # already refused as raw HTML
+            continue
         for name, value in attrs:
             if name.startswith("on"):
                 problems.append(
