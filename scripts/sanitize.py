@@ -188,8 +188,9 @@ def clean_html(html: str) -> str:
 def page_title(text: str) -> str:
     """A one-line text for the theme's places that print it as HTML: the header prints it
     as it is, <title> after unescaping it, <meta content="..."> inside quotes. Angle
-    brackets become ‹ › so that no reading of it is markup; & and quotes are escaped."""
-    plain = html.unescape(text).replace("<", "‹").replace(">", "›")
+    brackets become single guillemets so that no reading of it is markup; & and quotes are
+    escaped."""
+    plain = html.unescape(text).replace("<", "\u2039").replace(">", "\u203a")
     return html.escape(plain, quote=False).replace('"', "&quot;")
 
 
