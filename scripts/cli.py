@@ -1,4 +1,4 @@
-"""The command-line adapter: ``python -m scripts check | accept-seed | addresses``."""
+"""The command-line adapter: ``python -m scripts check | accept-seed | addresses | schemas``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import addresses, load
+from . import addresses, load, schema
 from .pipeline import Edition, build_edition
 from .problems import EditionError
 
@@ -91,10 +91,25 @@ def record_addresses(root: Path) -> int:
     return 0
 
 
+def write_schemas(root: Path) -> int:
+    """Write the published JSON Schemas to schemas/, the copies editors validate against."""
+    folder = root / schema.SCHEMAS_DIR
+    folder.mkdir(exist_ok=True)
+    for relative, text in schema.published_files():
+        (root / relative).write_text(text, encoding="utf-8")
+    print(f"{schema.SCHEMAS_DIR}/: {len(schema.SCHEMAS)} schemas written")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
-    parser.add_argument("command", choices=["check", "accept-seed", "addresses"])
+    parser.add_argument("command", choices=["check", "accept-seed", "addresses", "schemas"])
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
     args = parser.parse_args(argv)
-    commands = {"check": check, "accept-seed": accept_seed, "addresses": record_addresses}
+    commands = {
+        "check": check,
+        "accept-seed": accept_seed,
+        "addresses": record_addresses,
+        "schemas": write_schemas,
+    }
     return commands[args.command](args.root)

@@ -35,6 +35,7 @@ from scripts import (  # noqa: E402
     render_notes,
     render_pages,
     sanitize,
+    schema,
 )
 from scripts.markdown_text import page_url, script_safe_json  # noqa: E402
 from scripts.pipeline import Edition, build_edition  # noqa: E402
@@ -117,6 +118,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ]
     # addresses.py lists the same files to know the edition's addresses without MkDocs
     assert {g[0] for g in generated} == set(addresses.GENERATED), "update addresses.GENERATED"
+    generated += [(path, text, None) for path, text in schema.published_files()]
     for src_uri, content, edit_uri in generated:
         file = File.generated(config, src_uri, content=content)
         file.edit_uri = edit_uri

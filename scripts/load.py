@@ -82,7 +82,23 @@ YAML_IN_PLAIN_WORDS = (
 QUOTE_CONTEXTS = ("while scanning a quoted scalar", "while scanning a double-quoted scalar")
 
 
-def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int) -> Problem:
+def _open_quote_line(text: str) -> int | None:
+    """The line of a quoted value that runs on over several lines, read before the error:
+    almost always a closing quote left out (YAML then reads on to the next quote)."""
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line != token.end_mark.line
+            ):
+                return int(token.start_mark.line)
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int, text: str) -> Problem:
     """The YAML error in plain words, at the line where the contributor has to look."""
     problem = str(getattr(error, "problem", None) or "")
     context = str(getattr(error, "context", None) or "")
@@ -92,11 +108,16 @@ def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int) -> Problem
         "check the indentation (spaces only, the same depth for every field of an entry) "
         'and put text that contains ": " or starts with a quote inside double quotes'
     )
-    if context in QUOTE_CONTEXTS and context_mark is not None:
-        # PyYAML notices an unclosed quote only where the file ends; the quote opened here.
+    quote_line = (
+        context_mark.line
+        if context in QUOTE_CONTEXTS and context_mark is not None
+        else _open_quote_line(text)
+    )
+    if quote_line is not None:
+        # PyYAML notices an unclosed quote only further on; the quote opened here.
         return Problem(
             path,
-            context_mark.line + 1 + line_offset,
+            quote_line + 1 + line_offset,
             "the YAML cannot be read: a quote opened on this line is never closed",
             'close it on the same line; write a quote inside the text as \\" (in "...") or '
             "as '' (in '...')",
@@ -137,7 +158,7 @@ def parse_record_list(path: str, text: str) -> tuple[list[Record], list[Problem]
     try:
         root = _compose(text)
     except yaml.YAMLError as error:
-        return [], [_yaml_problem(path, error, 0)]
+        return [], [_yaml_problem(path, error, 0, text)]
     if root is None:
         return [], []
     if not isinstance(root, yaml.SequenceNode):
@@ -192,7 +213,7 @@ def parse_front_matter(path: str, text: str) -> tuple[Record | None, list[Proble
     try:
         root = _compose(yaml_text)
     except yaml.YAMLError as error:
-        return None, [_yaml_problem(path, error, 1)]
+        return None, [_yaml_problem(path, error, 1, yaml_text)]
     if not isinstance(root, yaml.MappingNode):
         return None, [
             Problem(
@@ -208,6 +229,8 @@ def parse_front_matter(path: str, text: str) -> tuple[Record | None, list[Proble
     first_body_line = end + 2
     while first_body_line <= len(lines) and not lines[first_body_line - 1].strip():
         first_body_line += 1
+    if not body:
+        first_body_line = end + 1  # the closing '---': nothing follows it
     return (
         Record(path, 1, record.fields, body=body, body_line=first_body_line),
         problems,

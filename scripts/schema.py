@@ -329,7 +329,7 @@ class DataSchema:
         body = _without_extensions(self.entry)
         if self.is_list:
             body = {"type": "array", "items": body}
-        return {"$schema": DRAFT, "$id": self.published_path, "title": self.title, **body}
+        return {"$schema": DRAFT, "title": self.title, **body}
 
 
 SCHEMAS = {

@@ -231,11 +231,10 @@ def check_source_list(
 def _check_says_something(record: Record, what: str) -> list[Problem]:
     if sanitize.says_something(record.body):
         return []
-    line = record.body_line if record.body.strip() else max(record.body_line - 1, 1)
     return [
         Problem(
             record.path,
-            line,
+            record.body_line,
             f"this {what} has no text",
             "write what it says below the closing '---', citing a source for each fact as [@key]",
         )

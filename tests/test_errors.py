@@ -33,14 +33,14 @@ def apply_fixture(case: Path, project: Path) -> dict[str, int]:
             relative = source.relative_to(folder).as_posix()
             target = project / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = source.read_text(encoding="utf-8")
-            if mode == "append":
-                existing = target.read_text(encoding="utf-8")
-                if not existing.endswith("\n"):
-                    existing += "\n"
-                offsets[relative] = existing.count("\n")
-                text = existing + text
-            target.write_text(text, encoding="utf-8")
+            if mode != "append":  # bytes as they are: some fixtures are not UTF-8 on purpose
+                target.write_bytes(source.read_bytes())
+                continue
+            existing = target.read_text(encoding="utf-8")
+            if not existing.endswith("\n"):
+                existing += "\n"
+            offsets[relative] = existing.count("\n")
+            target.write_text(existing + source.read_text(encoding="utf-8"), encoding="utf-8")
     return offsets
 
 
