@@ -166,9 +166,9 @@ def check_addresses(root: Path, edition: Edition) -> tuple[list[Problem], list[P
     """The registry and redirects checked against the edition model (no rendering): the
     problems, and a warning for addresses not yet recorded. The build checks the same
     registry again on the rendered pages."""
-    if not (root / REGISTRY_PATH).exists():  # as for the build: nothing recorded yet
-        text, problems = "", []
-    else:
+    text: str | None = ""  # no registry yet, as for the build: nothing recorded
+    problems: list[Problem] = []
+    if (root / REGISTRY_PATH).exists():
         text, problems = load.read_text(root, REGISTRY_PATH)
     if text is None:
         return problems, []
