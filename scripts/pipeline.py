@@ -111,7 +111,11 @@ def build_edition(root: Path) -> Edition:
     problems += found
     specs, found = validate.validate_sections(records or [])
     problems += found
-    sections, found = segment.resolve_sections(reading, specs) if reading_is_complete else ([], [])
+    sections, found = (
+        segment.resolve_sections(reading, specs)
+        if reading_is_complete and records is not None  # an unreadable file: one message
+        else ([], [])
+    )
     problems += found
 
     records, found = _records(root, SOURCES_PATH)
