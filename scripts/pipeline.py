@@ -65,7 +65,9 @@ def _records(root: Path, relative: str) -> tuple[list[load.Record] | None, list[
     if text is None:
         return None, problems
     records, found = load.parse_record_list(relative, text)
-    unreadable = any(p.message.startswith("the YAML cannot be read") for p in found)
+    unreadable = any(p.message.startswith("the YAML cannot be read") for p in found) or (
+        not records and bool(found)  # not a list at all
+    )
     return (None if unreadable else records), problems + found
 
 
