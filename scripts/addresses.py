@@ -25,9 +25,9 @@ from . import (
 from .markdown_text import page_url
 from .model import Address, Redirect
 from .pipeline import REDIRECTS_PATH, Edition
+from .pipeline import REGISTRY_PATH as REGISTRY_PATH  # where the registry lives, for its users
 from .problems import Problem
 
-REGISTRY_PATH = "addresses.txt"
 # What the hook adds to the site besides the files in docs/ (pages, then other files).
 GENERATED_PAGES = (
     render_pages.CORRECTIONS_SRC,
@@ -166,12 +166,10 @@ def check_addresses(root: Path, edition: Edition) -> tuple[list[Problem], list[P
     """The registry and redirects checked against the edition model (no rendering): the
     problems, and a warning for addresses not yet recorded. The build checks the same
     registry again on the rendered pages."""
-    text: str | None = ""  # no registry yet, as for the build: nothing recorded
+    # No registry yet counts as nothing recorded, as for the build; an unreadable one is
+    # reported by build_edition.
+    text = (load.read_text(root, REGISTRY_PATH)[0] or "") if (root / REGISTRY_PATH).exists() else ""
     problems: list[Problem] = []
-    if (root / REGISTRY_PATH).exists():
-        text, problems = load.read_text(root, REGISTRY_PATH)
-    if text is None:
-        return problems, []
     registry = parse_registry(text)
     current = current_addresses(edition, site_files(root / "docs"))
     page_ids = model_page_ids(current)

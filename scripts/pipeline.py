@@ -28,6 +28,7 @@ CORRECTIONS_PATH = "docs/edition/corrections.yml"
 SECTIONS_PATH = "docs/edition/sections.yml"
 SOURCES_PATH = "docs/edition/sources.yml"
 REDIRECTS_PATH = "docs/edition/redirects.yml"
+REGISTRY_PATH = "addresses.txt"
 NOTES_DIR = "docs/notes"
 GLOSSARY_DIR = "docs/glossary"
 
@@ -168,6 +169,9 @@ def build_edition(root: Path) -> Edition:
     problems += validate.check_cross_references(
         notes_seen, terms_seen, {slug for slug, *_ in glossary_pages}
     )
+
+    if (root / REGISTRY_PATH).exists():  # read again by the build's registry check
+        problems += load.read_text(root, REGISTRY_PATH)[1]
 
     records, found = _records(root, REDIRECTS_PATH)
     problems += found

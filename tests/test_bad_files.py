@@ -140,3 +140,19 @@ def test_the_build_reports_a_bad_encoding_without_a_traceback(
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "docs/notes/extra-latin.md:4: the byte 0xE9 in column 4 is not UTF-8" in result.stderr
+
+
+def test_an_address_registry_that_is_not_utf8(project: Path, tmp_path: Path) -> None:
+    registry = project / "addresses.txt"
+    registry.write_bytes(registry.read_bytes() + b"/caf\xe9/\n")
+    line = registry.read_bytes().count(b"\n")
+    message = (
+        f"addresses.txt:{line}: the byte 0xE9 in column 5 is not UTF-8, the encoding this file "
+        "must use; save the file as UTF-8 (most editors: 'Save with encoding', UTF-8), or "
+        "retype the character at that place"
+    )
+    assert problems_of(run(project, "check")) == [message]
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert message in result.stderr
