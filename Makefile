@@ -9,7 +9,7 @@ DEV_DEPS := $(VENV)/.dev-deps
 # Dates come from the last commit, never the clock, so builds are reproducible.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build check test lint bench lock accept-seed addresses clean
+.PHONY: serve build check test lint bench lock accept-seed addresses schemas clean
 
 serve: $(SITE_DEPS)  ## preview at http://127.0.0.1:8000, rebuilt on every change
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -41,6 +41,9 @@ accept-seed: $(SITE_DEPS)  ## record seeds/essay.txt as the accepted revision
 
 addresses: $(SITE_DEPS)  ## add newly published addresses to addresses.txt (never removes any)
 	$(PY) -m scripts addresses
+
+schemas: $(SITE_DEPS)  ## rewrite schemas/*.schema.json (editors' copies) from scripts/schema.py
+	$(PY) -m scripts schemas
 
 lock:  ## re-pin dependencies (needs uv); commit both lock files
 	uv pip compile requirements.in --generate-hashes --universal --python-version 3.11 -o requirements.lock

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import (
+    load,
     render_cite,
     render_essay,
     render_glossary,
@@ -24,9 +25,9 @@ from . import (
 from .markdown_text import page_url
 from .model import Address, Redirect
 from .pipeline import REDIRECTS_PATH, Edition
+from .pipeline import REGISTRY_PATH as REGISTRY_PATH  # where the registry lives, for its users
 from .problems import Problem
 
-REGISTRY_PATH = "addresses.txt"
 # What the hook adds to the site besides the files in docs/ (pages, then other files).
 GENERATED_PAGES = (
     render_pages.CORRECTIONS_SRC,
@@ -128,6 +129,16 @@ def check_registry(
                 )
             )
     for redirect in redirects:
+        if resolves(redirect.source, page_ids):
+            problems.append(
+                Problem(
+                    REDIRECTS_PATH,
+                    redirect.line,
+                    f"the redirect starts at {redirect.source}, which the site still publishes",
+                    "a redirect would hide it: remove the redirect, or first remove what lives "
+                    "at that address",
+                )
+            )
         if not resolves(redirect.target, page_ids):
             problems.append(
                 Problem(
@@ -139,6 +150,50 @@ def check_registry(
                 )
             )
     return problems
+
+
+def model_page_ids(current: Iterable[Address]) -> dict[str, set[str]]:
+    """Pages and their fragments as the edition model knows them, without rendering."""
+    page_ids: dict[str, set[str]] = {}
+    for address in current:
+        page_ids.setdefault(address.page, set())
+        if address.fragment:
+            page_ids[address.page].add(address.fragment)
+    return page_ids
+
+
+def check_addresses(root: Path, edition: Edition) -> tuple[list[Problem], list[Problem]]:
+    """The registry and redirects checked against the edition model (no rendering): the
+    problems, and a warning for addresses not yet recorded. The build checks the same
+    registry again on the rendered pages."""
+    # No registry yet counts as nothing recorded, as for the build; an unreadable one is
+    # reported by build_edition.
+    text = (load.read_text(root, REGISTRY_PATH)[0] or "") if (root / REGISTRY_PATH).exists() else ""
+    problems: list[Problem] = []
+    registry = parse_registry(text)
+    current = current_addresses(edition, site_files(root / "docs"))
+    page_ids = model_page_ids(current)
+    # Fragments of hand-written pages are only known once rendered: the build checks those.
+    fragment_pages = {a.page for a in current if a.fragment}
+    checkable = [
+        (line, a)
+        for line, a in registry
+        if not (a.fragment and a.page in page_ids and a.page not in fragment_pages)
+    ]
+    problems += check_registry(checkable, edition.redirects, page_ids)
+    new = sorted(current - {a for _, a in registry})
+    warnings = []
+    if new:
+        shown = ", ".join(map(str, new[:5])) + (" …" if len(new) > 5 else "")
+        warnings.append(
+            Problem(
+                REGISTRY_PATH,
+                len(text.splitlines()) or 1,
+                f"{len(new)} new address{'es' if len(new) != 1 else ''} not yet recorded ({shown})",
+                f"run 'make addresses' and commit {REGISTRY_PATH}",
+            )
+        )
+    return problems, warnings
 
 
 def src_of(page: str) -> str:

@@ -69,6 +69,17 @@ def anchor_note(reading: ReadingText, note: Note) -> tuple[Anchor | None, Proble
             f"the quote “{selector.exact}” is in the text, but not with this prefix and suffix",
             "copy 'prefix' and 'suffix' exactly from the text around it, or remove them",
         )
+    # Paragraphs are lines; a quote copied across two reads, in YAML, with a space between.
+    across = occurrences(reading.text.replace("\n", " "), selector.exact.replace("\n", " "))
+    if across:
+        first, _ = reading.locate(across[0])
+        return None, Problem(
+            note.where.path,
+            line,
+            f"a quote cannot span two paragraphs (“{selector.exact}” runs from paragraph "
+            f"{first} into paragraph {first + 1})",
+            "quote words from one paragraph only; write a second note for the other",
+        )
     paragraph, passage = closest_passage(reading, selector.exact)
     return None, Problem(
         note.where.path,

@@ -1,4 +1,4 @@
-"""The command-line adapter: ``python -m scripts check | accept-seed | addresses``."""
+"""The command-line adapter: ``python -m scripts check | accept-seed | addresses | schemas``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import addresses, load
+from . import addresses, load, schema
 from .pipeline import Edition, build_edition
 from .problems import EditionError
 
@@ -23,12 +23,28 @@ def _edition_or_report(root: Path) -> Edition | None:
 
 
 def check(root: Path) -> int:
-    """Validate every data file and print each problem as ``path:line: problem; fix``."""
+    """Validate every data file and print each problem as ``path:line: problem; fix``.
+
+    Everything the build checks without rendering is checked here, the address registry
+    and the redirects included; warnings count, since the build runs with --strict."""
     edition = _edition_or_report(root)
     if edition is None:
         return 1
-    for warning in edition.warnings:
+    problems, warnings = addresses.check_addresses(root, edition)
+    if problems:
+        print(EditionError(problems), file=sys.stderr)
+        return 1
+    warnings = [*edition.warnings, *warnings]
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if warnings:
+        count = len(warnings)
+        print(
+            f"not ok: {count} warning{'s' if count != 1 else ''}; 'make build' runs with "
+            "--strict and stops on them",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"ok: {len(edition.corrections)} corrections, {len(edition.sections)} sections, "
         f"{len(edition.notes)} notes, {len(edition.terms)} terms, {len(edition.sources)} sources"
@@ -38,10 +54,20 @@ def check(root: Path) -> int:
 
 def accept_seed(root: Path) -> int:
     """Record the current seed as the accepted revision (whole-file and per-line SHA-256)."""
-    text = (root / load.SEED_PATH).read_bytes().decode("utf-8")
+    raw, problems = load.read_bytes(root, load.SEED_PATH)
+    text, found = load.seed_text_problems(raw) if raw is not None else (None, [])
+    if text is None:
+        print(EditionError(problems + found), file=sys.stderr)
+        return 1
     whole, per_line = load.seed_manifest(text)
-    (root / load.CHECKSUM_PATH).write_text(whole, encoding="utf-8")
-    (root / load.LINES_PATH).write_text(per_line, encoding="utf-8")
+    try:
+        (root / load.CHECKSUM_PATH).write_text(whole, encoding="utf-8")
+        (root / load.LINES_PATH).write_text(per_line, encoding="utf-8")
+    except OSError as error:
+        print(
+            f"{load.CHECKSUM_PATH}: cannot write the checksum ({error.strerror})", file=sys.stderr
+        )
+        return 1
     print(f"recorded {load.SEED_PATH}: {whole.split()[0]}; now run 'make check'")
     return 0
 
@@ -51,8 +77,12 @@ def record_addresses(root: Path) -> int:
     edition = _edition_or_report(root)
     if edition is None:
         return 1
+    text, problems = load.read_text(root, addresses.REGISTRY_PATH)
+    if text is None and (root / addresses.REGISTRY_PATH).exists():
+        print(EditionError(problems), file=sys.stderr)
+        return 1
+    text = text or ""
     registry_file = root / addresses.REGISTRY_PATH
-    text = registry_file.read_text(encoding="utf-8") if registry_file.exists() else ""
     known = {address for _, address in addresses.parse_registry(text)}
     current = addresses.current_addresses(edition, addresses.site_files(root / "docs"))
     new = current - known
@@ -61,10 +91,25 @@ def record_addresses(root: Path) -> int:
     return 0
 
 
+def write_schemas(root: Path) -> int:
+    """Write the published JSON Schemas to schemas/, the copies editors validate against."""
+    folder = root / schema.SCHEMAS_DIR
+    folder.mkdir(exist_ok=True)
+    for relative, text in schema.published_files():
+        (root / relative).write_text(text, encoding="utf-8")
+    print(f"{schema.SCHEMAS_DIR}/: {len(schema.SCHEMAS)} schemas written")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
-    parser.add_argument("command", choices=["check", "accept-seed", "addresses"])
+    parser.add_argument("command", choices=["check", "accept-seed", "addresses", "schemas"])
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
     args = parser.parse_args(argv)
-    commands = {"check": check, "accept-seed": accept_seed, "addresses": record_addresses}
+    commands = {
+        "check": check,
+        "accept-seed": accept_seed,
+        "addresses": record_addresses,
+        "schemas": write_schemas,
+    }
     return commands[args.command](args.root)

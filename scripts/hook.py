@@ -34,6 +34,8 @@ from scripts import (  # noqa: E402
     render_meta,
     render_notes,
     render_pages,
+    sanitize,
+    schema,
 )
 from scripts.markdown_text import page_url, script_safe_json  # noqa: E402
 from scripts.pipeline import Edition, build_edition  # noqa: E402
@@ -116,6 +118,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ]
     # addresses.py lists the same files to know the edition's addresses without MkDocs
     assert {g[0] for g in generated} == set(addresses.GENERATED), "update addresses.GENERATED"
+    generated += [(path, text, None) for path, text in schema.published_files()]
     for src_uri, content, edit_uri in generated:
         file = File.generated(config, src_uri, content=content)
         file.edit_uri = edit_uri
@@ -166,14 +169,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     note = next((n for n in edition.notes if n.src_uri == src), None)
     if note is not None:
         anchor = edition.anchors[note.id]
-        page.meta["description"] = (
+        page.meta["title"] = sanitize.page_title(note.title)
+        page.meta["description"] = sanitize.page_title(
             f"{render_essay.note_label(note)}. {note.title}. A note on paragraph "
             f"{anchor.paragraph} of the annotated essay."
         )
         return render_notes.render_note_page(edition, current_site(), note)
     term = next((t for t in edition.terms if t.src_uri == src), None)
     if term is not None:
-        page.meta["description"] = f"{term.term}: {term.short}"
+        page.meta["description"] = sanitize.page_title(f"{term.term}: {term.short}")
         page.meta["ed_jsonld"] = render_glossary.defined_term_jsonld(edition, term, site_url)
         return render_glossary.render_term_page(edition, current_site(), term)
     if src == render_glossary.GLOSSARY_INDEX_SRC:
@@ -191,7 +195,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _page_ids[page_url(page.file.src_uri)] = addresses.ids_in(html)
-    return html
+    return sanitize.contributed_page(page.file.src_uri, html)
 
 
 def on_env(env: object, config: MkDocsConfig, files: Files) -> object:

@@ -106,8 +106,15 @@ def leftmost_longest(matches: Sequence[tuple[int, int, str]]) -> list[tuple[int,
     return chosen
 
 
-def build_matcher(terms: Sequence[Term]) -> tuple[TermMatcher, list[Problem]]:
-    """One automaton for all terms; an alias claimed by two terms is a problem."""
+def _phrase_line(term: Term, phrase: str) -> int:
+    return term.line_of("term" if normalise(phrase) == normalise(term.term) else "aliases")
+
+
+def build_matcher(
+    terms: Sequence[Term], edited: frozenset[str] = frozenset()
+) -> tuple[TermMatcher, list[Problem]]:
+    """One automaton for all terms; an alias claimed by two terms is a problem, reported in
+    the file being edited (changed since the last commit, else the later one)."""
     owner: dict[str, Term] = {}
     problems: list[Problem] = []
     forms: list[tuple[str, str]] = []
@@ -116,11 +123,17 @@ def build_matcher(terms: Sequence[Term]) -> tuple[TermMatcher, list[Problem]]:
             key = normalise(phrase)
             other = owner.get(key)
             if other is not None and other.slug != term.slug:
+                blamed, kept = (
+                    (other, term)
+                    if other.where.path in edited and term.where.path not in edited
+                    else (term, other)
+                )
                 problems.append(
                     Problem(
-                        term.where.path,
-                        term.where.line,
-                        f"the alias “{phrase}” is also claimed by {other.where.path}",
+                        blamed.where.path,
+                        _phrase_line(blamed, phrase),
+                        f"the alias “{phrase}” is also claimed by "
+                        f"{kept.where.path}:{_phrase_line(kept, phrase)}",
                         "keep it in only one of the two terms",
                     )
                 )

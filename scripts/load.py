@@ -7,6 +7,7 @@ does the rest. Each loader returns what it could read plus the problems it met.
 from __future__ import annotations
 
 import hashlib
+import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,21 +41,94 @@ class Record:
     body_line: int = 0
 
 
+# libyaml reads fast; the pure-Python reader is used again on a file that fails, for its
+# more precise messages (the ones YAML_IN_PLAIN_WORDS translates).
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def _construct(node: yaml.Node) -> object:
     return yaml.SafeLoader("").construct_document(node)
 
 
-def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = (mark.line + 1 + line_offset) if mark is not None else 1 + line_offset
-    what = getattr(error, "problem", None) or "this is not valid YAML"
-    return Problem(
-        path,
-        line,
-        f"the YAML cannot be read ({what})",
+# PyYAML's words for what went wrong, and what they mean to someone editing the file.
+YAML_IN_PLAIN_WORDS = (
+    (
+        "mapping values are not allowed here",
+        "this line has a second ': ', or is indented deeper than the line above it",
+    ),
+    (
+        "expected <block end>, but found",
+        "this line is indented differently from the lines above it",
+    ),
+    ("could not find expected ':'", "a line that is neither 'name: value' nor part of a value"),
+    ("found character '\\t' that cannot start any token", "a tab character"),
+    ("found character", "a character that cannot start a value"),
+    ("found unexpected end of stream", "the file ends inside a value"),
+    ("found undefined alias", "a value starting with '*'"),
+    ("expected alphabetic or numeric character", "a value starting with '&' or '*'"),
+    ("did not find expected key", "a line that is indented differently from the fields around it"),
+    ("did not find expected '-' indicator", "a list entry indented differently from the others"),
+    ("expected ',' or ']'", "a list in [ ] that is not closed or is missing a comma"),
+    ("expected ',' or '}'", "a set of fields in { } that is not closed or is missing a comma"),
+    ("found duplicate anchor", "a value starting with '&'"),
+)
+QUOTE_CONTEXTS = ("while scanning a quoted scalar", "while scanning a double-quoted scalar")
+
+
+def _open_quote_line(text: str) -> int | None:
+    """The line of a quoted value that runs on over several lines, read before the error:
+    almost always a closing quote left out (YAML then reads on to the next quote)."""
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line != token.end_mark.line
+            ):
+                return int(token.start_mark.line)
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _yaml_problem(path: str, error: yaml.YAMLError, line_offset: int, text: str) -> Problem:
+    """The YAML error in plain words, at the line where the contributor has to look."""
+    problem = str(getattr(error, "problem", None) or "")
+    context = str(getattr(error, "context", None) or "")
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    fix = (
         "check the indentation (spaces only, the same depth for every field of an entry) "
-        'and put text that contains ": " or starts with a quote inside double quotes',
+        'and put text that contains ": " or starts with a quote inside double quotes'
     )
+    quote_line = (
+        context_mark.line
+        if context in QUOTE_CONTEXTS and context_mark is not None
+        else _open_quote_line(text)
+    )
+    if quote_line is not None:
+        # PyYAML notices an unclosed quote only further on; the quote opened here.
+        return Problem(
+            path,
+            quote_line + 1 + line_offset,
+            "the YAML cannot be read: a quote opened on this line is never closed",
+            'close it on the same line; write a quote inside the text as \\" (in "...") or '
+            "as '' (in '...')",
+        )
+    mark = problem_mark or context_mark
+    line = (mark.line + 1 + line_offset) if mark is not None else 1 + line_offset
+    plain = next((words for jargon, words in YAML_IN_PLAIN_WORDS if problem.startswith(jargon)), "")
+    if plain == "a tab character":
+        fix = "indent with spaces only: replace the tab with spaces"
+    what = plain or problem or "this is not valid YAML"
+    return Problem(path, line, f"the YAML cannot be read: {what}", fix)
 
 
 def _mapping_record(
@@ -82,9 +156,9 @@ def parse_record_list(path: str, text: str) -> tuple[list[Record], list[Problem]
     """Read a YAML file whose top level is a list of mappings (corrections, sections, sources)."""
     problems: list[Problem] = []
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.YAMLError as error:
-        return [], [_yaml_problem(path, error, 0)]
+        return [], [_yaml_problem(path, error, 0, text)]
     if root is None:
         return [], []
     if not isinstance(root, yaml.SequenceNode):
@@ -137,9 +211,9 @@ def parse_front_matter(path: str, text: str) -> tuple[Record | None, list[Proble
         ]
     yaml_text = "\n".join(lines[1:end])
     try:
-        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        root = _compose(yaml_text)
     except yaml.YAMLError as error:
-        return None, [_yaml_problem(path, error, 1)]
+        return None, [_yaml_problem(path, error, 1, yaml_text)]
     if not isinstance(root, yaml.MappingNode):
         return None, [
             Problem(
@@ -155,6 +229,8 @@ def parse_front_matter(path: str, text: str) -> tuple[Record | None, list[Proble
     first_body_line = end + 2
     while first_body_line <= len(lines) and not lines[first_body_line - 1].strip():
         first_body_line += 1
+    if not body:
+        first_body_line = end + 1  # the closing '---': nothing follows it
     return (
         Record(path, 1, record.fields, body=body, body_line=first_body_line),
         problems,
@@ -173,27 +249,61 @@ def seed_manifest(text: str) -> tuple[str, str]:
     return f"{whole}  essay.txt\n", per_line
 
 
+SEED_FIX = (
+    "the seed is the author's text byte for byte: restore it with "
+    f"'git checkout {SEED_PATH}' and record a slip in docs/edition/corrections.yml "
+    "instead; to accept a new revision of the source, run 'make accept-seed' and "
+    "commit the checksum files with it"
+)
+
+
+def seed_text_problems(raw: bytes) -> tuple[str | None, list[Problem]]:
+    """The seed's text, if it is UTF-8 without BOM and with Unix line endings."""
+    text, problems = decode(SEED_PATH, raw)
+    if text is None or problems:
+        return None, problems
+    if "\r" in text:
+        line = text.count("\n", 0, text.index("\r")) + 1
+        return None, [
+            Problem(
+                SEED_PATH,
+                line,
+                "the essay has Windows line endings (CRLF), starting on this line",
+                "save it with Unix line endings (LF); the seed's lines are its paragraphs",
+            )
+        ]
+    return text, []
+
+
 def load_seed(root: Path) -> tuple[Seed | None, list[Problem]]:
     """Read the verbatim essay and check it against its recorded SHA-256, line by line."""
-    raw = (root / SEED_PATH).read_bytes()
-    expected = (root / CHECKSUM_PATH).read_text(encoding="utf-8").split()[0]
+    raw, problems = read_bytes(root, SEED_PATH)
+    checksum, found = read_text(root, CHECKSUM_PATH)
+    problems += found
+    expected = checksum.split()[0] if checksum and checksum.split() else None
+    if checksum is not None and expected is None:
+        problems.append(
+            Problem(
+                CHECKSUM_PATH,
+                1,
+                "the file holds no checksum",
+                f"restore it with 'git checkout -- {CHECKSUM_PATH}', or run 'make accept-seed'",
+            )
+        )
+    if raw is None or expected is None:
+        return None, problems
     if hashlib.sha256(raw).hexdigest() == expected:
-        return Seed(raw.decode("utf-8")), []
-    fix = (
-        "the seed is the author's text byte for byte: restore it with "
-        f"'git checkout {SEED_PATH}' and record a slip in docs/edition/corrections.yml "
-        "instead; to accept a new revision of the source, run 'make accept-seed' and "
-        "commit the checksum files with it"
-    )
-    text = raw.decode("utf-8", errors="replace")
-    recorded = [
-        line.split()[1]
-        for line in (root / LINES_PATH).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+        return Seed(raw.decode("utf-8")), problems
+    text, found = seed_text_problems(raw)
+    if text is None:
+        return None, problems + found
+    recorded_text, found = read_text(root, LINES_PATH)
+    if recorded_text is None:
+        return None, problems + found
+    recorded = [line.split()[1] for line in recorded_text.splitlines() if len(line.split()) > 1]
     actual = line_digests(text)
-    problems = [
-        Problem(SEED_PATH, n, f"line {n} differs from the recorded revision of the essay", fix)
+    problems += [
+        Problem(SEED_PATH, n, f"line {n} differs from the recorded revision of the essay", SEED_FIX)
         for n, (old, new) in enumerate(zip(recorded, actual, strict=False), start=1)
         if old != new
     ]
@@ -203,15 +313,94 @@ def load_seed(root: Path) -> tuple[Seed | None, list[Problem]]:
                 SEED_PATH,
                 min(len(actual), len(recorded)),
                 f"the essay has {len(actual)} lines; the recorded revision has {len(recorded)}",
-                fix,
+                SEED_FIX,
             )
         )
-    if not problems:  # same lines, different bytes: an encoding or line-ending change
+    if not problems:  # same lines, different bytes
         problems.append(
-            Problem(SEED_PATH, 1, "the essay's bytes differ from the recorded revision", fix)
+            Problem(SEED_PATH, 1, "the essay's bytes differ from the recorded revision", SEED_FIX)
         )
     return None, problems
 
 
-def read_text(root: Path, relative: str) -> str:
-    return (root / relative).read_text(encoding="utf-8")
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes as UTF-8 text; a byte that is not UTF-8 is named by line and column."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        return None, [
+            Problem(
+                path,
+                line,
+                f"the byte 0x{raw[error.start]:02X} in column {column} is not UTF-8, the "
+                "encoding this file must use",
+                "save the file as UTF-8 (most editors: 'Save with encoding', UTF-8), or retype "
+                "the character at that place",
+            )
+        ]
+    if text.startswith("\ufeff"):
+        return text[1:], [
+            Problem(
+                path,
+                1,
+                "the file starts with a byte order mark (BOM)",
+                "save it as UTF-8 without BOM (most editors: 'Save with encoding', UTF-8)",
+            )
+        ]
+    return text, []
+
+
+def read_bytes(root: Path, relative: str) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, or a problem saying that it is missing or cannot be read."""
+    try:
+        return (root / relative).read_bytes(), []
+    except FileNotFoundError:
+        return None, [
+            Problem(
+                relative,
+                1,
+                "the file is missing",
+                f"restore it with 'git checkout -- {relative}'",
+            )
+        ]
+    except OSError as error:
+        reason = error.strerror.lower() if error.strerror else type(error).__name__
+        return None, [
+            Problem(
+                relative,
+                1,
+                f"the file cannot be read ({reason})",
+                "make it a readable file (check its permissions), or restore it with "
+                f"'git checkout -- {relative}'",
+            )
+        ]
+
+
+def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
+    """A data file's text, or the problems that stop it being read (missing, not UTF-8)."""
+    raw, problems = read_bytes(root, relative)
+    if raw is None:
+        return None, problems
+    return decode(relative, raw)
+
+
+def edited_files(root: Path) -> frozenset[str]:
+    """Files under docs/ changed or added since the last commit (none outside a git work tree).
+
+    Used only to decide which of two clashing places a message should blame."""
+    try:
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", "docs"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return frozenset()
+    if result.returncode != 0:
+        return frozenset()
+    entries = result.stdout.decode("utf-8", errors="replace").split("\0")
+    return frozenset(entry[3:] for entry in entries if len(entry) > 3)

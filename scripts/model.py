@@ -8,6 +8,23 @@ from functools import cached_property
 
 VERDICTS = ("supported", "partly supported", "unsupported", "wrong as stated", "opinion")
 NOTE_KINDS = ("fact-check", "context", "counterpoint", "definition")
+SOURCE_TYPES = (
+    "article",
+    "blog",
+    "book",
+    "chapter",
+    "commentary",
+    "conference",
+    "docs",
+    "encyclopedia",
+    "news",
+    "preprint",
+    "report",
+    "software",
+    "source",
+    "thesis",
+    "web",
+)
 
 
 @dataclass(frozen=True)

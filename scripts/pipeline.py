@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import anchor, correct, link, load, segment, validate
+from . import anchor, correct, docs_tree, link, load, segment, validate
 from .model import (
     Anchor,
     Correction,
@@ -28,6 +28,7 @@ CORRECTIONS_PATH = "docs/edition/corrections.yml"
 SECTIONS_PATH = "docs/edition/sections.yml"
 SOURCES_PATH = "docs/edition/sources.yml"
 REDIRECTS_PATH = "docs/edition/redirects.yml"
+REGISTRY_PATH = "addresses.txt"
 NOTES_DIR = "docs/notes"
 GLOSSARY_DIR = "docs/glossary"
 
@@ -59,8 +60,16 @@ class Edition:
         return next(t for t in self.terms if t.slug == slug)
 
 
-def _records(root: Path, relative: str) -> tuple[list[load.Record], list[Problem]]:
-    return load.parse_record_list(relative, load.read_text(root, relative))
+def _records(root: Path, relative: str) -> tuple[list[load.Record] | None, list[Problem]]:
+    """The entries of a YAML list file; None when the file cannot be read at all."""
+    text, problems = load.read_text(root, relative)
+    if text is None:
+        return None, problems
+    records, found = load.parse_record_list(relative, text)
+    unreadable = any(p.message.startswith("the YAML cannot be read") for p in found) or (
+        not records and bool(found)  # not a list at all
+    )
+    return (None if unreadable else records), problems + found
 
 
 def _pages(root: Path, folder: str) -> list[tuple[str, str, load.Record | None, list[Problem]]]:
@@ -68,9 +77,13 @@ def _pages(root: Path, folder: str) -> list[tuple[str, str, load.Record | None, 
     pages = []
     for path in sorted((root / folder).glob("*.md")):
         if path.name == "index.md":
-            continue
+            continue  # refused by docs_tree.check_folders
         relative = f"{folder}/{path.name}"
-        record, problems = load.parse_front_matter(relative, path.read_text(encoding="utf-8"))
+        text, problems = load.read_text(root, relative)
+        record = None
+        if text is not None:
+            record, found = load.parse_front_matter(relative, text)
+            problems += found
         src_uri = relative.removeprefix("docs/")
         pages.append((path.stem, src_uri, record, problems))
     return pages
@@ -84,9 +97,13 @@ def build_edition(root: Path) -> Edition:
     if seed is None:
         raise EditionError(problems)
 
+    problems += docs_tree.check_folders(root, (NOTES_DIR, GLOSSARY_DIR))
+    problems += docs_tree.check_reading_text_marker(root)
+    edited = load.edited_files(root)
+
     records, found = _records(root, CORRECTIONS_PATH)
     problems += found
-    corrections, found = validate.validate_corrections(records, len(seed.paragraphs))
+    corrections, found = validate.validate_corrections(records or [], len(seed.paragraphs))
     problems += found
     reading, found = correct.build_reading_text(seed, corrections)
     # Stages that read the reading text would only echo a broken corrections file.
@@ -95,16 +112,26 @@ def build_edition(root: Path) -> Edition:
 
     records, found = _records(root, SECTIONS_PATH)
     problems += found
-    specs, found = validate.validate_sections(records)
+    specs, found = validate.validate_sections(records or [])
     problems += found
-    sections, found = segment.resolve_sections(reading, specs) if reading_is_complete else ([], [])
+    sections, found = (
+        segment.resolve_sections(reading, specs)
+        if reading_is_complete and records is not None  # an unreadable file: one message
+        else ([], [])
+    )
     problems += found
 
     records, found = _records(root, SOURCES_PATH)
     problems += found
-    sources, found = validate.validate_sources(records)
+    sources, found = validate.validate_sources(records or [])
     problems += found
-    known_sources = {s.key for s in sources}
+    # Every key written in sources.yml, even on an entry with a problem of its own; none at
+    # all when the file cannot be read, so that its one problem is not echoed by every note.
+    known_sources = (
+        None
+        if records is None
+        else {str(r.fields["key"].value) for r in records if "key" in r.fields}
+    )
 
     # Notes and terms with problems still take part in cross-reference checks, so that
     # one run reports everything; only clean ones go on to the next stages.
@@ -119,13 +146,14 @@ def build_edition(root: Path) -> Edition:
                 notes_seen.append(note)
                 if not found:
                     notes.append(note)
-    problems += validate.check_unique_notes(notes_seen)
+    problems += validate.check_unique_notes(notes_seen, edited)
     anchors, found = anchor.anchor_notes(reading, notes) if reading_is_complete else ({}, [])
     problems += found
 
     terms: list[Term] = []
     terms_seen: list[Term] = []
-    for slug, src_uri, record, found in _pages(root, GLOSSARY_DIR):
+    glossary_pages = _pages(root, GLOSSARY_DIR)
+    for slug, src_uri, record, found in glossary_pages:
         problems += found
         if record is not None:
             term, found = validate.validate_term(record, slug, src_uri, known_sources)
@@ -134,14 +162,20 @@ def build_edition(root: Path) -> Edition:
                 terms_seen.append(term)
                 if not found:
                     terms.append(term)
-    matcher, found = link.build_matcher(terms_seen)
+    matcher, found = link.build_matcher(terms_seen, edited)
     problems += found
     occurrences = link.find_occurrences(reading, matcher)
-    problems += validate.check_cross_references(notes_seen, terms_seen)
+    # Slugs of every glossary file, readable or not, so a broken term is reported only once.
+    problems += validate.check_cross_references(
+        notes_seen, terms_seen, {slug for slug, *_ in glossary_pages}
+    )
+
+    if (root / REGISTRY_PATH).exists():  # read again by the build's registry check
+        problems += load.read_text(root, REGISTRY_PATH)[1]
 
     records, found = _records(root, REDIRECTS_PATH)
     problems += found
-    redirects, found = validate.validate_redirects(records)
+    redirects, found = validate.validate_redirects(records or [])
     problems += found
 
     if problems:

@@ -19,6 +19,7 @@ from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
 from .render_cite import render_citations
 from .render_meta import Site, cite_block, opening_words, suggest_note_url
+from .sanitize import clean_html
 
 ESSAY_SRC = "index.md"
 # The notes' full text, fetched by the essay page after it has loaded (see render_footnote).
@@ -231,15 +232,16 @@ def render_note_texts(
 ) -> str:
     """NOTE_TEXTS_FILE: each note's body as HTML, links relative to the essay page, and
     the works cited under WORKS_CITED_KEY: they print with the notes' text, and like it
-    stay out of the page's first load."""
+    stay out of the page's first load. edition.js puts this HTML into the page, so it
+    goes through the sanitizer's allow-list."""
     texts = {
-        note.id: to_html(
-            render_citations(note.body, page_src, edition.short_labels, published=True)
+        note.id: clean_html(
+            to_html(render_citations(note.body, page_src, edition.short_labels, published=True))
         )
         for note in notes_in_reading_order(edition)
     }
     if edition.notes:
-        texts[WORKS_CITED_KEY] = to_html(render_works_cited(edition))
+        texts[WORKS_CITED_KEY] = clean_html(to_html(render_works_cited(edition)))
     return json.dumps(texts, ensure_ascii=False, indent=0) + "\n"
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from . import sanitize, schema
 from .load import Record
 from .model import (
-    NOTE_KINDS,
     VERDICTS,
     Address,
     Correction,
@@ -28,78 +27,8 @@ from .model import (
 )
 from .problems import Problem
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SOURCE_KEY_PATTERN = re.compile(r"^[a-z0-9_]+$")
 CITATION = re.compile(r"\[(@[^\]]*)\]")
 CITED_KEY = re.compile(r"@([A-Za-z0-9_]+)")
-INLINE_CODE = re.compile(r"`[^`]*`")
-RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """One allowed field of a record: its type, whether it is required, and an example."""
-
-    name: str
-    kind: type
-    required: bool
-    example: str
-
-
-def _type_name(kind: type) -> str:
-    names = {str: "text", int: "a whole number", list: "a list", Record: "a set of fields"}
-    return names[kind]
-
-
-def check_fields(
-    record: Record, specs: Sequence[FieldSpec], what: str
-) -> tuple[dict[str, object], list[Problem]]:
-    """Check a record against its field table; return the values that passed and the problems."""
-    problems: list[Problem] = []
-    known = {spec.name: spec for spec in specs}
-    for name, field in record.fields.items():
-        if name not in known:
-            close = difflib.get_close_matches(name, list(known), n=1)
-            hint = (
-                f"did you mean '{close[0]}'?"
-                if close
-                else "the allowed fields are " + ", ".join(known)
-            )
-            problems.append(
-                Problem(record.path, field.line, f"unknown field '{name}' in {what}", hint)
-            )
-    values: dict[str, object] = {}
-    for spec in specs:
-        given = record.fields.get(spec.name)
-        if given is None or given.value is None or given.value == "":
-            if spec.required:
-                line = given.line if given is not None else record.line
-                problems.append(
-                    Problem(
-                        record.path,
-                        line,
-                        f"{what} has no '{spec.name}'",
-                        f"add a line such as '{spec.name}: {spec.example}'",
-                    )
-                )
-            continue
-        value = given.value
-        if spec.kind is str and isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)
-        if spec.kind is list and isinstance(value, str):
-            value = [value]
-        if not isinstance(value, spec.kind) or isinstance(value, bool):
-            problems.append(
-                Problem(
-                    record.path,
-                    given.line,
-                    f"'{spec.name}' should be {_type_name(spec.kind)}",
-                    f"write it like '{spec.name}: {spec.example}'",
-                )
-            )
-            continue
-        values[spec.name] = value
-    return values, problems
 
 
 def _line(record: Record, name: str) -> int:
@@ -117,44 +46,33 @@ def _texts(values: dict[str, object], name: str) -> tuple[str, ...]:
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
 
 
-def _check_id(record: Record, name: str, value: str, problems: list[Problem]) -> None:
-    if value and not ID_PATTERN.match(value):
-        problems.append(
-            Problem(
-                record.path,
-                _line(record, name),
-                f"the {name} '{value}' is not a valid identifier",
-                "use lower-case letters, digits and single hyphens, e.g. 'tokio-static-bound'",
-            )
-        )
-
-
-def _check_unique(items: Iterable[tuple[str, Where]], what: str, problems: list[Problem]) -> None:
+def _check_unique(
+    items: Iterable[tuple[str, Where]],
+    what: str,
+    problems: list[Problem],
+    edited: frozenset[str] = frozenset(),
+) -> None:
+    """A key used twice is reported once, at the place being edited (a file changed since
+    the last commit, else the later one), naming the other place."""
     first: dict[str, Where] = {}
     for key, where in items:
         if key in first:
             earlier = first[key]
+            blamed, other = (
+                (earlier, where)
+                if earlier.path in edited and where.path not in edited
+                else (where, earlier)
+            )
             problems.append(
                 Problem(
-                    where.path,
-                    where.line,
-                    f"the {what} '{key}' is already used at {earlier.path}:{earlier.line}",
+                    blamed.path,
+                    blamed.line,
+                    f"the {what} '{key}' is already used at {other.path}:{other.line}",
                     f"give this one a different {what}; published addresses depend on it",
                 )
             )
         else:
             first[key] = where
-
-
-CORRECTION_FIELDS = (
-    FieldSpec("id", str, True, "underlying-1"),
-    FieldSpec("paragraph", int, True, "3"),
-    FieldSpec("original", str, True, '"underlaying"'),
-    FieldSpec("corrected", str, False, '"underlying"'),
-    FieldSpec("reason", str, True, "spelling"),
-    FieldSpec("prefix", str, False, '"the actual "'),
-    FieldSpec("suffix", str, False, '" tech"'),
-)
 
 
 def validate_corrections(
@@ -163,12 +81,11 @@ def validate_corrections(
     problems: list[Problem] = []
     corrections = []
     for record in records:
-        values, found = check_fields(record, CORRECTION_FIELDS, "this correction")
+        values, found = schema.check(record, schema.SCHEMAS["corrections"])
         problems += found
         if found:
             continue
         cid = _text(values, "id")
-        _check_id(record, "id", cid, problems)
         paragraph = values["paragraph"]
         assert isinstance(paragraph, int)
         if not 1 <= paragraph <= paragraph_count:
@@ -197,23 +114,15 @@ def validate_corrections(
     return corrections, problems
 
 
-SECTION_FIELDS = (
-    FieldSpec("id", str, True, "the-tokio-case"),
-    FieldSpec("title", str, True, "The tokio case"),
-    FieldSpec("start", str, True, '"Here is how."'),
-)
-
-
 def validate_sections(records: Sequence[Record]) -> tuple[list[SectionSpec], list[Problem]]:
     problems: list[Problem] = []
     sections = []
     for record in records:
-        values, found = check_fields(record, SECTION_FIELDS, "this section")
+        values, found = schema.check(record, schema.SCHEMAS["sections"])
         problems += found
         if found:
             continue
         sid = _text(values, "id")
-        _check_id(record, "id", sid, problems)
         sections.append(
             SectionSpec(
                 sid, _text(values, "title"), _text(values, "start"), Where(record.path, record.line)
@@ -223,40 +132,15 @@ def validate_sections(records: Sequence[Record]) -> tuple[list[SectionSpec], lis
     return sections, problems
 
 
-SOURCE_FIELDS = (
-    FieldSpec("key", str, True, "shumailov2024"),
-    FieldSpec("short", str, True, '"Shumailov et al. 2024"'),
-    FieldSpec("type", str, True, "article"),
-    FieldSpec(
-        "title", str, True, '"AI models collapse when trained on recursively generated data"'
-    ),
-    FieldSpec("authors", list, False, '["Shumailov I", "Shumaylov Z"]'),
-    FieldSpec("venue", str, False, '"Nature 631(8022):755-759"'),
-    FieldSpec("year", str, False, "2024"),
-    FieldSpec("doi", str, False, '"10.1038/s41586-024-07566-y"'),
-    FieldSpec("url", str, False, '"https://www.nature.com/articles/s41586-024-07566-y"'),
-    FieldSpec("how_confirmed", str, True, '"publisher page seen on 2026-11-26"'),
-)
-
-
 def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Problem]]:
     problems: list[Problem] = []
     sources = []
     for record in records:
-        values, found = check_fields(record, SOURCE_FIELDS, "this source")
+        values, found = schema.check(record, schema.SCHEMAS["sources"])
         problems += found
         if found:
             continue
         key = _text(values, "key")
-        if not SOURCE_KEY_PATTERN.match(key):
-            problems.append(
-                Problem(
-                    record.path,
-                    _line(record, "key"),
-                    f"the key '{key}' is not a valid source key",
-                    "use lower-case letters, digits and underscores, e.g. 'shumailov2024'",
-                )
-            )
         if (
             not values.get("url")
             and not values.get("doi")
@@ -294,22 +178,17 @@ def cited_keys(body: str) -> list[str]:
     return [key for group in CITATION.findall(body) for key in CITED_KEY.findall(group)]
 
 
-def check_body(record: Record, known_sources: set[str], listed: Sequence[str]) -> list[Problem]:
-    """Checks shared by note and term bodies: no raw HTML, and citations that resolve."""
-    problems = []
+def check_body(
+    record: Record, known_sources: set[str] | None, listed: Sequence[str], *, headings: bool
+) -> list[Problem]:
+    """Checks shared by note and term bodies: no markup that could run, citations that resolve.
+
+    ``known_sources`` is None when sources.yml could not be read: every key would look
+    unknown, so none is reported."""
+    problems = sanitize.body_problems(record.path, record.body, record.body_line, headings=headings)
     for offset, line in enumerate(record.body.split("\n")):
-        markup = RAW_HTML.search(INLINE_CODE.sub("", line))
-        if markup:
-            problems.append(
-                Problem(
-                    record.path,
-                    record.body_line + offset,
-                    f"raw HTML '{markup.group(0)}' in the text",
-                    "write plain Markdown; the build adds all the markup the site needs",
-                )
-            )
         for key in cited_keys(line):
-            if key not in known_sources:
+            if known_sources is not None and key not in known_sources:
                 problems.append(
                     _unknown_source(record.path, record.body_line + offset, key, known_sources)
                 )
@@ -338,8 +217,10 @@ def _unknown_source(path: str, line: int, key: str, known: set[str]) -> Problem:
 
 
 def check_source_list(
-    record: Record, listed: Sequence[str], known_sources: set[str]
+    record: Record, listed: Sequence[str], known_sources: set[str] | None
 ) -> list[Problem]:
+    if known_sources is None:
+        return []
     return [
         _unknown_source(record.path, _line(record, "sources"), key, known_sources)
         for key in listed
@@ -347,47 +228,29 @@ def check_source_list(
     ]
 
 
-TARGET_FIELDS = (
-    FieldSpec("exact", str, True, '"the words the note is about"'),
-    FieldSpec("prefix", str, False, '"words just before "'),
-    FieldSpec("suffix", str, False, '" words just after"'),
-)
-
-NOTE_FIELDS = (
-    FieldSpec("id", str, True, "tokio-static-bound"),
-    FieldSpec("title", str, True, '"A short headline"'),
-    FieldSpec("target", Record, True, '{exact: "the words the note is about"}'),
-    FieldSpec("kind", str, True, "fact-check"),
-    FieldSpec("verdict", str, False, "partly supported"),
-    FieldSpec("claim", str, False, "C8"),
-    FieldSpec("sources", list, False, "[tokio_spawn]"),
-    FieldSpec("terms", list, False, "[static, borrow-checker]"),
-)
+def _check_says_something(record: Record, what: str) -> list[Problem]:
+    if sanitize.says_something(record.body):
+        return []
+    return [
+        Problem(
+            record.path,
+            record.body_line,
+            f"this {what} has no text",
+            "write what it says below the closing '---', citing a source for each fact as [@key]",
+        )
+    ]
 
 
 def validate_note(
-    record: Record, src_uri: str, known_sources: set[str]
+    record: Record, src_uri: str, known_sources: set[str] | None
 ) -> tuple[Note | None, list[Problem]]:
-    values, problems = check_fields(record, NOTE_FIELDS, "this note")
+    values, problems = schema.check(record, schema.SCHEMAS["note"])
     target = values.get("target")
-    target_values: dict[str, object] = {}
-    if isinstance(target, Record):
-        target_values, found = check_fields(target, TARGET_FIELDS, "this note's target")
-        problems += found
+    target_values = target if isinstance(target, dict) else {}
     nid = _text(values, "id")
-    _check_id(record, "id", nid, problems)
     kind = _text(values, "kind")
     verdict = _text(values, "verdict")
     sources = _texts(values, "sources")
-    if kind and kind not in NOTE_KINDS:
-        problems.append(
-            Problem(
-                record.path,
-                _line(record, "kind"),
-                f"unknown kind '{kind}'",
-                "use one of: " + ", ".join(NOTE_KINDS),
-            )
-        )
     if kind == "fact-check" and not verdict:
         problems.append(
             Problem(
@@ -395,15 +258,6 @@ def validate_note(
                 _line(record, "kind"),
                 "a fact-check needs a verdict",
                 "add 'verdict:' with one of: " + ", ".join(VERDICTS),
-            )
-        )
-    if verdict and verdict not in VERDICTS:
-        problems.append(
-            Problem(
-                record.path,
-                _line(record, "verdict"),
-                f"unknown verdict '{verdict}'",
-                "use one of: " + ", ".join(VERDICTS),
             )
         )
     if verdict and kind and kind != "fact-check":
@@ -424,8 +278,20 @@ def validate_note(
                 "add 'sources: [key]' with keys from docs/edition/sources.yml and cite them as [@key]",
             )
         )
+    stem = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+    if nid and nid != stem:
+        problems.append(
+            Problem(
+                record.path,
+                _line(record, "id"),
+                f"the note id '{nid}' differs from the file name '{stem}.md'",
+                f"rename the file to {nid}.md, or make the id '{stem}'; the id is the note's "
+                "address",
+            )
+        )
     problems += check_source_list(record, sources, known_sources)
-    problems += check_body(record, known_sources, sources)
+    problems += check_body(record, known_sources, sources, headings=False)
+    problems += _check_says_something(record, "note")
     if not (nid and kind and "title" in values and "exact" in target_values):
         return None, problems
     return (
@@ -451,22 +317,24 @@ def validate_note(
     )
 
 
-TERM_FIELDS = (
-    FieldSpec("term", str, True, "fixed point"),
-    FieldSpec("aliases", list, False, "[fixed points]"),
-    FieldSpec("short", str, True, '"A value that a function maps to itself: f(x) = x."'),
-    FieldSpec("see_also", list, False, "[base-case, recursion]"),
-    FieldSpec("sources", list, False, "[tarski1955]"),
-)
-
-
 def validate_term(
-    record: Record, slug: str, src_uri: str, known_sources: set[str]
+    record: Record, slug: str, src_uri: str, known_sources: set[str] | None
 ) -> tuple[Term | None, list[Problem]]:
-    values, problems = check_fields(record, TERM_FIELDS, "this term")
+    values, problems = schema.check(record, schema.SCHEMAS["term"])
     sources = _texts(values, "sources")
+    if not re.fullmatch(schema.ID_PATTERN, slug):
+        problems.append(
+            Problem(
+                record.path,
+                1,
+                f"the file name '{slug}.md' is not a valid slug",
+                "rename the file with lower-case letters, digits and single hyphens, e.g. "
+                "'fixed-point.md'; the name is the term's address",
+            )
+        )
     problems += check_source_list(record, sources, known_sources)
-    problems += check_body(record, known_sources, sources)
+    problems += check_body(record, known_sources, sources, headings=True)
+    problems += _check_says_something(record, "term")
     if "term" not in values:
         return None, problems
     return (
@@ -486,9 +354,13 @@ def validate_term(
     )
 
 
-def check_unique_notes(notes: Sequence[Note]) -> list[Problem]:
+def check_unique_notes(
+    notes: Sequence[Note], edited: frozenset[str] = frozenset()
+) -> list[Problem]:
     problems: list[Problem] = []
-    _check_unique(((n.id, n.where) for n in notes), "note id", problems)
+    _check_unique(
+        ((n.id, Where(n.where.path, n.line_of("id"))) for n in notes), "note id", problems, edited
+    )
     return problems
 
 
@@ -503,9 +375,11 @@ def _unknown_slug(path: str, line: int, slug: str, known: set[str], field: str) 
     )
 
 
-def check_cross_references(notes: Sequence[Note], terms: Sequence[Term]) -> list[Problem]:
+def check_cross_references(
+    notes: Sequence[Note], terms: Sequence[Term], slugs: set[str] | None = None
+) -> list[Problem]:
     """Glossary slugs named by notes (``terms``) and by terms (``see_also``) must exist."""
-    slugs = {t.slug for t in terms}
+    slugs = {t.slug for t in terms} if slugs is None else slugs
     problems = [
         _unknown_slug(note.where.path, note.line_of("terms"), slug, slugs, "terms")
         for note in notes
@@ -557,16 +431,10 @@ def unused_warnings(
     return warnings
 
 
-REDIRECT_FIELDS = (
-    FieldSpec("from", str, True, '"/notes/old-id/"'),
-    FieldSpec("to", str, True, '"/notes/new-id/"'),
-)
-
-
 def validate_redirects(records: Sequence[Record]) -> tuple[list[Redirect], list[Problem]]:
     redirects, problems = [], []
     for record in records:
-        values, found = check_fields(record, REDIRECT_FIELDS, "this redirect")
+        values, found = schema.check(record, schema.SCHEMAS["redirects"])
         problems += found
         if not found:
             redirects.append(

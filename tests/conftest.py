@@ -16,7 +16,7 @@ from scripts.pipeline import Edition, build_edition
 from .browser import chromium, page, site_url, watch  # noqa: F401  (fixtures for browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "seeds", "scripts", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "seeds", "scripts", "overrides", "addresses.txt")
 
 
 # Figures that tests measure (Lighthouse scores), printed once at the end of the run.

@@ -1,6 +1,7 @@
 """Every mistake a contributor can make in a data file, with its exact message.
 
-Each folder in fixtures/errors/ breaks a copy of the real project: files under
+Each folder in fixtures/errors/ breaks a copy of the real project (committed to git
+first, as a contributor's checkout is, so that messages can blame the edited file): files under
 ``add/`` are added, files under ``append/`` are appended to the project's file of
 the same path, files under ``replace/`` replace it. ``expected.txt`` holds the
 exact problem lines; ``{+N}`` stands for the N-th appended line of that file.
@@ -32,14 +33,14 @@ def apply_fixture(case: Path, project: Path) -> dict[str, int]:
             relative = source.relative_to(folder).as_posix()
             target = project / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = source.read_text(encoding="utf-8")
-            if mode == "append":
-                existing = target.read_text(encoding="utf-8")
-                if not existing.endswith("\n"):
-                    existing += "\n"
-                offsets[relative] = existing.count("\n")
-                text = existing + text
-            target.write_text(text, encoding="utf-8")
+            if mode != "append":  # bytes as they are: some fixtures are not UTF-8 on purpose
+                target.write_bytes(source.read_bytes())
+                continue
+            existing = target.read_text(encoding="utf-8")
+            if not existing.endswith("\n"):
+                existing += "\n"
+            offsets[relative] = existing.count("\n")
+            target.write_text(existing + source.read_text(encoding="utf-8"), encoding="utf-8")
     return offsets
 
 
@@ -59,6 +60,13 @@ def expected_lines(case: Path, offsets: dict[str, int]) -> list[str]:
     ]
 
 
+def commit_all(project: Path) -> None:
+    """Make the copy a git work tree with everything committed, as a contributor's clone is."""
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+        subprocess.run([*git, *command], cwd=project, check=True, capture_output=True)
+
+
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scripts", "check", "--root", str(project)],
@@ -76,6 +84,7 @@ def problem_lines(stderr: str) -> list[str]:
 @pytest.mark.parametrize("name", CASES)
 def test_bad_input_gives_exact_messages(name: str, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    commit_all(project)
     offsets = apply_fixture(FIXTURES / name, project)
     result = run_check(project)
     expected = expected_lines(FIXTURES / name, offsets)

@@ -85,7 +85,7 @@ def test_leftmost_longest_prefers_earlier_then_longer() -> None:
 def test_alias_claimed_by_two_terms() -> None:
     _, problems = build_matcher([term("a", "map"), term("b", "territory", "Map")])
     assert [str(p) for p in problems] == [
-        "docs/glossary/b.md:1: the alias “Map” is also claimed by docs/glossary/a.md; "
+        "docs/glossary/b.md:1: the alias “Map” is also claimed by docs/glossary/a.md:1; "
         "keep it in only one of the two terms"
     ]
 

@@ -58,7 +58,8 @@ def test_bad_yaml_names_the_line() -> None:
         Problem(
             "f.yml",
             2,
-            "the YAML cannot be read (mapping values are not allowed here)",
+            "the YAML cannot be read: this line has a second ': ', or is indented deeper than "
+            "the line above it",
             "check the indentation (spaces only, the same depth for every field of an entry) "
             'and put text that contains ": " or starts with a quote inside double quotes',
         )

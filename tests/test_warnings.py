@@ -29,8 +29,16 @@ def test_uncited_source_and_unreachable_term_are_warnings(project: Path) -> None
     sources.write_text(sources.read_text(encoding="utf-8") + UNCITED_SOURCE, encoding="utf-8")
     (project / "docs/glossary/quaternion.md").write_text(LONELY_TERM, encoding="utf-8")
     result = run_check(project)
-    assert result.returncode == 0
-    assert result.stderr.splitlines() == [
+    assert result.returncode == 1  # the build is strict: make check does not say "ok" either
+    lines = result.stderr.splitlines()
+    registry_lines = (project / "addresses.txt").read_text(encoding="utf-8").count("\n")
+    assert lines[2:] == [
+        f"warning: addresses.txt:{registry_lines}: 2 new addresses not yet recorded "
+        "(/glossary/quaternion/, /sources/#unused_source); run 'make addresses' and commit "
+        "addresses.txt",
+        "not ok: 3 warnings; 'make build' runs with --strict and stops on them",
+    ]
+    assert lines[:2] == [
         f"warning: docs/edition/sources.yml:{before + 1}: no note or term cites the source "
         "'unused_source'; cite it with [@unused_source] where it supports a sentence, or remove it",
         "warning: docs/glossary/quaternion.md:1: the term 'quaternion' never occurs in the essay "

@@ -1,0 +1,337 @@
+"""Contributed text never runs in a reader's browser: refuse markup at check time, sanitize anyway.
+
+Every note and term comes from a stranger's pull request. ``body_problems`` reads a
+body the way the site will: with the real Markdown parser (raw HTML found in its
+HTML stash, even when a tag spans lines) and then a real HTML parser over the
+rendered result (headings, links and attributes that reference-style links or
+``{: ...}`` attribute lists produce). ``clean_html`` is the defence in depth: the
+Ammonia allow-list (nh3) over everything rendered from contributed Markdown, with
+links limited to http, https, mailto and the site itself.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+
+from .problems import Problem
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+CONTRIBUTED_FOLDERS = ("notes/", "glossary/")
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
+        "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "ins", "kbd", "li", "mark", "ol", "p",
+        "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+GENERIC_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "tabindex"})
+TAG_ATTRIBUTES = {
+    "a": {"href", "hreflang", "rel"},
+    "details": {"open"},
+    "ol": {"start"},
+    "td": {"style", "colspan", "rowspan"},
+    "th": {"style", "colspan", "rowspan"},
+}
+# The site's own Markdown extensions, so that the check sees what the build will render
+# (fenced_code stands in for pymdownx.superfences, which loads every Pygments lexer).
+SITE_EXTENSIONS = ["abbr", "attr_list", "footnotes", "md_in_html", "tables", "fenced_code"]
+# Element names, to tell markup (<img ...>) from text that merely has angle brackets (Vec<T>).
+HTML_ELEMENTS = frozenset(
+    [
+        "a",
+        "abbr",
+        "address",
+        "area",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "base",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "canvas",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "data",
+        "datalist",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "map",
+        "mark",
+        "math",
+        "menu",
+        "meta",
+        "meter",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "optgroup",
+        "option",
+        "output",
+        "p",
+        "param",
+        "picture",
+        "portal",
+        "pre",
+        "progress",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "script",
+        "search",
+        "section",
+        "select",
+        "slot",
+        "small",
+        "source",
+        "span",
+        "strong",
+        "style",
+        "sub",
+        "summary",
+        "sup",
+        "svg",
+        "table",
+        "tbody",
+        "td",
+        "template",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "title",
+        "tr",
+        "track",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
+        "xmp",
+        "marquee",
+        "plaintext",
+        "image",
+    ]
+)
+
+
+def clean_html(html: str) -> str:
+    """HTML rendered from contributed Markdown, through the allow-list; unsafe links lose href."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}
+        | {"*": set(GENERIC_ATTRIBUTES)},
+        generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel=None,
+        filter_style_properties={"text-align"},
+        strip_comments=True,
+    )
+
+
+def page_title(text: str) -> str:
+    """A one-line text for the theme's places that print it as HTML: the header prints it
+    as it is, <title> after unescaping it, <meta content="..."> inside quotes. Angle
+    brackets become single guillemets so that no reading of it is markup; & and quotes are
+    escaped."""
+    plain = html.unescape(text).replace("<", "\u2039").replace(">", "\u203a")
+    return html.escape(plain, quote=False).replace('"', "&quot;")
+
+
+def contributed_page(src_uri: str, content: str) -> str:
+    """A rendered page through the allow-list when contributors' Markdown made it: the
+    pages of notes and terms (their folders' index pages are the build's own)."""
+    if src_uri.startswith(CONTRIBUTED_FOLDERS) and not src_uri.endswith("/index.md"):
+        return clean_html(content)
+    return content
+
+
+class _Markup(HTMLParser):
+    """Collects what an HTML parser sees in a fragment: tags with attributes, comments, ..."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]], str]] = []
+        self.other: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs, self.get_starttag_text() or f"<{tag}>"))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HTML_ELEMENTS:
+            self.other.append(f"</{tag}>")
+
+    def handle_comment(self, data: str) -> None:
+        self.other.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.other.append(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.other.append(f"<?{data}>")
+
+
+def _parse(html: str) -> _Markup:
+    parser = _Markup()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def is_plain_text(value: object) -> bool:
+    """False when an HTML parser finds markup: an element, any attribute, a comment."""
+    if not isinstance(value, str) or "<" not in value:
+        return True
+    found = _parse(value)
+    return not found.other and not any(
+        tag in HTML_ELEMENTS or attrs for tag, attrs, _ in found.tags
+    )
+
+
+def url_scheme(url: str) -> str:
+    """The scheme a browser would read (it ignores tabs, newlines and leading spaces)."""
+    squeezed = re.sub(r"[\x00-\x20]", "", url).lower()
+    match = re.match(r"^([a-z][a-z0-9+.\-]*):", squeezed)
+    return match.group(1) if match else ""
+
+
+def is_safe_url(url: str) -> bool:
+    return url_scheme(url) in SAFE_SCHEMES | {""}
+
+
+_CORE = markdown.Markdown()
+_SITE = markdown.Markdown(extensions=SITE_EXTENSIONS)
+
+
+def _line_of(body: str, needle: str, start_line: int) -> int:
+    """The line of ``body`` where ``needle`` first appears (the body's first line if nowhere)."""
+    index = body.find(needle.strip()[:40]) if needle.strip() else -1
+    return start_line + (body.count("\n", 0, index) if index >= 0 else 0)
+
+
+HEADING_LINE = re.compile(r"^(#{1,6}\s|\S.*\n(=+|-+)[ \t]*$)", re.MULTILINE)
+FIX_HTML = "write plain Markdown; the build adds all the markup the site needs"
+
+
+def body_problems(path: str, body: str, first_line: int, *, headings: bool) -> list[Problem]:
+    """Raw HTML, script links, event attributes (and, unless allowed, headings) in a body."""
+    problems: list[Problem] = []
+    _CORE.reset().convert(body)
+    lines_with_html: set[int] = set()
+    raw_tags: set[str] = set()
+    for chunk in _CORE.htmlStash.rawHtmlBlocks:  # raw HTML, block or inline, as Markdown sees it
+        text = str(chunk)
+        if text.startswith("&"):  # character references are stashed too: not markup
+            continue
+        found = _parse(text)
+        raw_tags.update(tag_text for _, _, tag_text in found.tags)
+        line = _line_of(body, text, first_line)
+        if line in lines_with_html:  # one message a line: <b>, not <b> and </b>
+            continue
+        lines_with_html.add(line)
+        shown = found.tags[0][2] if found.tags else (found.other or [text])[0]
+        problems.append(
+            Problem(path, line, f"raw HTML '{' '.join(shown.split())}' in the text", FIX_HTML)
+        )
+    rendered = _parse(_SITE.reset().convert(body))
+    for tag, attrs, tag_text in rendered.tags:
+        if tag_text in raw_tags:  # already refused as raw HTML
+            continue
+        for name, value in attrs:
+            if name.startswith("on"):
+                problems.append(
+                    Problem(
+                        path,
+                        _line_of(body, name, first_line),
+                        f"the attribute '{name}' would run a script",
+                        "remove the '{: ...}' attribute list; the site styles the text itself",
+                    )
+                )
+            elif name in ("href", "src") and value is not None and not is_safe_url(value):
+                problems.append(
+                    Problem(
+                        path,
+                        _line_of(body, value, first_line),
+                        f"the link to '{value}' uses the scheme '{url_scheme(value)}:', which "
+                        "the site does not allow",
+                        "link only to http://, https:// or mailto: addresses, or to a page of "
+                        "this site",
+                    )
+                )
+        if not headings and re.fullmatch(r"h[1-6]", tag):
+            match = HEADING_LINE.search(body)
+            line = first_line + body.count("\n", 0, match.start()) if match else first_line
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "a note has no headings",
+                    "write the heading's words as the first sentence of a paragraph; the "
+                    "note's page takes its heading from 'title'",
+                )
+            )
+    return sorted(set(problems))
+
+
+def says_something(body: str) -> bool:
+    """A body has words of its own once its citations are set aside."""
+    return bool(re.search(r"\w", re.sub(r"\[@[^\]]*\]", "", body)))

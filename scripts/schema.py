@@ -1,0 +1,541 @@
+"""One declarative schema per data file: the checks and the published JSON Schemas come from it.
+
+Each schema below is plain JSON Schema (Draft 2020-12) for one entry of a data file
+(or one page's front matter). ``check`` validates a loaded ``Record`` with the
+``jsonschema`` package and turns each validation error into ``path:line: problem;
+fix`` at the YAML node's line. ``published`` writes the same schema for editors
+(the ``# yaml-language-server: $schema=...`` comment at the top of each data file
+points at the committed copy in ``schemas/``). Keywords starting with ``x-`` carry
+our own messages for values that a pattern or format refuses; they are dropped from
+the published copy. Adding a data file is one more ``DataSchema`` in ``SCHEMAS``.
+
+What one entry alone cannot show (a fact-check needs a verdict, a quote must be in
+the text, a key must exist) stays in the validate stage.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+
+from .load import Record
+from .model import NOTE_KINDS, SOURCE_TYPES, VERDICTS
+from .problems import Problem
+from .sanitize import is_plain_text
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMAS_DIR = "schemas"  # committed copies for editors; the site publishes the same files
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+KEY_PATTERN = r"^[a-z0-9_]+$"
+DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
+WEB_URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s]*$"
+ADDRESS_PATTERN = r"^/[^\s]*$"
+PLAIN_TEXT = "plain-text"  # our own format: no HTML markup (see ``is_plain_text``)
+
+Schema = Mapping[str, Any]
+
+
+def _plain(description: str, example: str, **more: Any) -> dict[str, Any]:
+    """A one-line text shown on the site as it is: no markup."""
+    return {
+        "type": "string",
+        "description": description,
+        "examples": [example],
+        "format": PLAIN_TEXT,
+        "x-invalid": (
+            "'{name}' contains HTML markup ({value!r})",
+            "write plain text; the site adds the markup (for code, name it without angle "
+            "brackets or put it in the text below the front matter in `backticks`)",
+        ),
+        **more,
+    }
+
+
+PLAIN_INVALID = (
+    "'{name}' contains HTML markup ({value!r})",
+    "write plain text; the site adds the markup (for code, name it without angle "
+    "brackets or put it in the text below the front matter in `backticks`)",
+)
+
+
+def _text(description: str, example: str) -> dict[str, Any]:
+    return {"type": "string", "description": description, "examples": [example]}
+
+
+IDENTIFIER = {
+    "type": "string",
+    "pattern": ID_PATTERN,
+    "x-invalid": (
+        "the {name} '{value}' is not a valid identifier",
+        "use lower-case letters, digits and single hyphens, e.g. 'tokio-static-bound'",
+    ),
+}
+SOURCE_KEY = {
+    "type": "string",
+    "pattern": KEY_PATTERN,
+    "x-invalid": (
+        "the key '{value}' is not a valid source key",
+        "use lower-case letters, digits and underscores, e.g. 'shumailov2024'",
+    ),
+}
+KEY_LIST = {
+    "type": ["array", "string"],
+    "items": SOURCE_KEY,
+    "pattern": KEY_PATTERN,
+    "x-invalid": SOURCE_KEY["x-invalid"],
+}
+SLUG_LIST = {
+    "type": ["array", "string"],
+    "items": IDENTIFIER,
+    "pattern": ID_PATTERN,
+    "x-invalid": IDENTIFIER["x-invalid"],
+}
+
+
+def _entry(what: str, required: Sequence[str], properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "x-what": what,
+        "required": list(required),
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
+CORRECTION = _entry(
+    "this correction",
+    ["id", "paragraph", "original", "reason"],
+    {
+        "id": {
+            **IDENTIFIER,
+            "description": "Permanent address (#corr-<id>); never change it.",
+            "examples": ["underlying-1"],
+        },
+        "paragraph": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The line of seeds/essay.txt that holds the slip.",
+            "examples": [3],
+            "x-invalid": ("there is no paragraph {value}", "paragraphs are numbered from 1"),
+        },
+        "original": _text("The author's reading, copied exactly.", "underlaying"),
+        "corrected": _text("The corrected words; empty to delete words.", "underlying"),
+        "reason": _text("Why: spelling, a doubled word, a missing word...", "spelling"),
+        "prefix": _text("Words just before, when 'original' occurs twice.", "the actual "),
+        "suffix": _text("Words just after, when 'original' occurs twice.", " tech"),
+    },
+)
+
+SECTION = _entry(
+    "this section",
+    ["id", "title", "start"],
+    {
+        "id": {
+            **IDENTIFIER,
+            "description": "Permanent address (#<id> on the essay page); never change it.",
+            "examples": ["the-tokio-case"],
+        },
+        "title": _plain("The editor's title, marked as such on the site.", "The tokio case"),
+        "start": _text("The opening words of the section's first paragraph.", "Here is how."),
+    },
+)
+
+SOURCE = _entry(
+    "this source",
+    ["key", "short", "type", "title", "how_confirmed"],
+    {
+        "key": {**SOURCE_KEY, "description": "Cited as [@key].", "examples": ["shumailov2024"]},
+        "short": _plain("The label readers see.", "Shumailov et al. 2024"),
+        "type": {
+            "enum": list(SOURCE_TYPES),
+            "description": "What kind of work this is.",
+            "examples": ["article"],
+        },
+        "title": _plain(
+            "The work's own title, exactly.",
+            "AI models collapse when trained on recursively generated data",
+        ),
+        "authors": {
+            "type": ["array", "string"],
+            "items": {"type": "string", "format": PLAIN_TEXT, "x-invalid": PLAIN_INVALID},
+            "description": "Family name and initials, as confirmed.",
+            "examples": [["Shumailov I", "Shumaylov Z"]],
+        },
+        "venue": _plain("Journal, volume, pages; or the publisher.", "Nature 631(8022):755-759"),
+        "year": {
+            "type": ["integer", "string"],
+            "description": "Year of publication.",
+            "examples": [2024],
+        },
+        "doi": {
+            "type": "string",
+            "pattern": DOI_PATTERN,
+            "description": "The DOI alone (the site links it through https://doi.org/).",
+            "examples": ["10.1038/s41586-024-07566-y"],
+            "x-invalid": (
+                "the doi '{value}' is not a DOI",
+                "write the DOI alone, as 10.NNNN/suffix (e.g. '10.1038/s41586-024-07566-y'), "
+                "without https://doi.org/ and without spaces",
+            ),
+        },
+        "url": {
+            "type": "string",
+            "format": "uri",
+            "pattern": WEB_URL_PATTERN,
+            "description": "Where the source can be read (http or https).",
+            "examples": ["https://www.nature.com/articles/s41586-024-07566-y"],
+            "x-invalid": (
+                "the url '{value}' is not a web address",
+                "write the full address, starting with https:// (or http://), without spaces",
+            ),
+        },
+        "how_confirmed": _text(
+            "How the source was confirmed to exist.", "publisher page seen on 2026-11-26"
+        ),
+    },
+)
+
+REDIRECT = _entry(
+    "this redirect",
+    ["from", "to"],
+    {
+        "from": {
+            "type": "string",
+            "pattern": ADDRESS_PATTERN,
+            "description": "The address that moved, from the site root.",
+            "examples": ["/notes/old-id/"],
+            "x-invalid": (
+                "'{name}' should be an address on this site, such as /notes/old-id/ or "
+                "/#old-section ({value!r})",
+                "start it with '/' and leave out the host name",
+            ),
+        },
+        "to": {
+            "type": "string",
+            "pattern": ADDRESS_PATTERN,
+            "description": "Where it went, from the site root.",
+            "examples": ["/notes/new-id/"],
+            "x-invalid": (
+                "'{name}' should be an address on this site, such as /notes/new-id/ or "
+                "/#new-section ({value!r})",
+                "start it with '/' and leave out the host name",
+            ),
+        },
+    },
+)
+
+TARGET = _entry(
+    "this note's target",
+    ["exact"],
+    {
+        "exact": _text(
+            "The words the note is about, as the essay page shows them.",
+            "the words the note is about",
+        ),
+        "prefix": _text(
+            "The words just before, when 'exact' occurs more than once.", "words just before "
+        ),
+        "suffix": _text(
+            "The words just after, when 'exact' occurs more than once.", " words just after"
+        ),
+    },
+)
+TARGET["examples"] = [{"exact": "the words the note is about"}]
+TARGET["description"] = "A W3C TextQuoteSelector over the reading text."
+
+NOTE = _entry(
+    "this note",
+    ["id", "title", "target", "kind"],
+    {
+        "id": {
+            **IDENTIFIER,
+            "description": "Permanent; the same as the file name without '.md'.",
+            "examples": ["tokio-static-bound"],
+        },
+        "title": _plain("The finding, in one line.", "A short headline"),
+        "target": TARGET,
+        "kind": {
+            "enum": list(NOTE_KINDS),
+            "description": "What the note does.",
+            "examples": ["fact-check"],
+        },
+        "verdict": {
+            "enum": list(VERDICTS),
+            "description": "Fact-checks only: how the claim stands.",
+            "examples": ["partly supported"],
+        },
+        "claim": _text("The research brief's claim id.", "C8"),
+        "sources": {
+            **KEY_LIST,
+            "description": "Keys in docs/edition/sources.yml.",
+            "examples": [["tokio_spawn"]],
+        },
+        "terms": {
+            **SLUG_LIST,
+            "description": "Glossary slugs the note discusses.",
+            "examples": [["static", "borrow-checker"]],
+        },
+    },
+)
+
+TERM = _entry(
+    "this term",
+    ["term", "short"],
+    {
+        "term": _plain("The term as readers say it.", "fixed point"),
+        "aliases": {
+            "type": ["array", "string"],
+            "items": {"type": "string", "format": PLAIN_TEXT, "x-invalid": PLAIN_INVALID},
+            "description": "Forms the matcher cannot guess (plurals in -s/-es are automatic).",
+            "examples": [["fixed points"]],
+        },
+        "short": _plain(
+            "A one-sentence definition, shown as the link's tooltip.",
+            "A value that a function maps to itself: f(x) = x.",
+        ),
+        "see_also": {
+            **SLUG_LIST,
+            "description": "Slugs of related terms.",
+            "examples": [["base-case", "recursion"]],
+        },
+        "sources": {
+            **KEY_LIST,
+            "description": "Keys in docs/edition/sources.yml.",
+            "examples": [["tarski1955"]],
+        },
+    },
+)
+
+
+@dataclass(frozen=True)
+class DataSchema:
+    """A data file's schema: ``name`` names the published file, ``is_list`` a YAML list."""
+
+    name: str
+    title: str
+    entry: Schema
+    is_list: bool
+
+    @property
+    def published_path(self) -> str:
+        return f"{SCHEMAS_DIR}/{self.name}.schema.json"
+
+    def published(self) -> dict[str, Any]:
+        body = _without_extensions(self.entry)
+        if self.is_list:
+            body = {"type": "array", "items": body}
+        return {"$schema": DRAFT, "title": self.title, **body}
+
+
+SCHEMAS = {
+    s.name: s
+    for s in (
+        DataSchema("corrections", "Corrections (docs/edition/corrections.yml)", CORRECTION, True),
+        DataSchema("sections", "Sections (docs/edition/sections.yml)", SECTION, True),
+        DataSchema("sources", "Sources (docs/edition/sources.yml)", SOURCE, True),
+        DataSchema("redirects", "Redirects (docs/edition/redirects.yml)", REDIRECT, True),
+        DataSchema("note", "Note front matter (docs/notes/<id>.md)", NOTE, False),
+        DataSchema("term", "Term front matter (docs/glossary/<slug>.md)", TERM, False),
+    )
+}
+
+
+def _without_extensions(schema: Any) -> Any:
+    if isinstance(schema, Mapping):
+        return {k: _without_extensions(v) for k, v in schema.items() if not k.startswith("x-")}
+    if isinstance(schema, list | tuple):
+        return [_without_extensions(v) for v in schema]
+    return schema
+
+
+def published_files() -> list[tuple[str, str]]:
+    """(path, JSON text) of every published schema, in a stable order."""
+    return [
+        (s.published_path, json.dumps(s.published(), indent=2, ensure_ascii=False) + "\n")
+        for s in SCHEMAS.values()
+    ]
+
+
+_VALIDATORS: dict[str, Draft202012Validator] = {}
+FORMATS = FormatChecker()  # the standard formats the installed packages can check, and ours
+for _name, _check in Draft202012Validator.FORMAT_CHECKER.checkers.items():
+    FORMATS.checkers[_name] = _check
+FORMATS.checks(PLAIN_TEXT)(is_plain_text)
+
+
+def _validator(schema: DataSchema) -> Draft202012Validator:
+    if schema.name not in _VALIDATORS:
+        _VALIDATORS[schema.name] = Draft202012Validator(dict(schema.entry), format_checker=FORMATS)
+    return _VALIDATORS[schema.name]
+
+
+def _instance(record: Record) -> dict[str, object]:
+    """The record as plain data; empty values count as absent (a required one is missing)."""
+    return {
+        name: _instance(field.value) if isinstance(field.value, Record) else field.value
+        for name, field in record.fields.items()
+        if field.value is not None and field.value != ""
+    }
+
+
+def yaml_example(value: object, field: Schema) -> str:
+    """A field's example as a contributor would write it in YAML: text in double quotes,
+    identifiers, keys and words from a closed list without."""
+    bare = "enum" in field or field.get("pattern") in (ID_PATTERN, KEY_PATTERN)
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_example(v, field.get("items", field)) for v in value) + "]"
+    if isinstance(value, dict):
+        parts = [
+            f"{k}: {yaml_example(v, field.get('properties', {}).get(k, {}))}"
+            for k, v in value.items()
+        ]
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(value, str) and not bare:
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a set of fields",
+}
+
+
+def _field_line(record: Record, path: Sequence[object]) -> int:
+    line, current = record.line, record
+    for part in path:
+        field = current.fields.get(str(part)) if isinstance(current, Record) else None
+        if field is None:
+            break
+        line = field.line
+        if not isinstance(field.value, Record):
+            break
+        current = field.value
+    return line
+
+
+def _problem(record: Record, error: ValidationError, entry: Schema) -> list[Problem]:
+    what = str(entry.get("x-what", "this entry"))
+    path = [p for p in error.absolute_path if isinstance(p, str)]
+    line = _field_line(record, path)
+    name = path[-1] if path else ""
+    where = error.schema if isinstance(error.schema, Mapping) else {}
+    properties = where.get("properties", {})
+    instance: Any = error.instance
+    rule: Any = error.validator_value
+    if error.validator == "required":
+        sub_what = where.get("x-what", what)
+        missing = [n for n in rule if n not in instance]
+        return [
+            Problem(
+                record.path,
+                _field_line(record, [*path, n]) if _has(record, [*path, n]) else line,
+                f"{sub_what} has no '{n}'",
+                f"add a line such as '{n}: {yaml_example(properties[n]['examples'][0], properties[n])}'",
+            )
+            for n in missing
+        ]
+    if error.validator == "additionalProperties":
+        sub_what = where.get("x-what", what)
+        problems = []
+        for extra in sorted(set(instance) - set(properties)):
+            close = difflib.get_close_matches(extra, list(properties), n=1)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "the allowed fields are " + ", ".join(properties)
+            )
+            problems.append(
+                Problem(
+                    record.path,
+                    _field_line(record, [*path, extra]),
+                    f"unknown field '{extra}' in {sub_what}",
+                    hint,
+                )
+            )
+        return problems
+    field_schema = _walk(entry, path)
+    example = field_schema.get("examples", [None])[0] if field_schema else None
+    if error.validator == "type":
+        kinds = [rule] if isinstance(rule, str) else rule
+        wanted = " or ".join(_TYPE_NAMES.get(k, k) for k in kinds)
+        fix = (
+            f"write it like '{name}: {yaml_example(example, field_schema)}'"
+            if example is not None
+            else (f"write it as {wanted}")
+        )
+        return [Problem(record.path, line, f"'{name}' should be {wanted}", fix)]
+    if error.validator == "enum":
+        choices = ", ".join(str(c) for c in rule)
+        return [
+            Problem(record.path, line, f"unknown {name} '{instance}'", f"use one of: {choices}")
+        ]
+    problem, fix = (
+        where.get("x-invalid")
+        or field_schema.get("x-invalid")
+        or (
+            "'{name}' has a value that is not allowed ({value!r})",
+            "see what the field should hold in " + SCHEMAS_DIR + "/",
+        )
+    )
+    return [Problem(record.path, line, problem.format(name=name, value=instance), fix)]
+
+
+def _has(record: Record, path: Sequence[str]) -> bool:
+    current: object = record
+    for part in path:
+        if not isinstance(current, Record) or part not in current.fields:
+            return False
+        current = current.fields[part].value
+    return True
+
+
+def _walk(entry: Schema, path: Sequence[str]) -> Schema:
+    """The schema of the field at ``path`` (for its example and its message)."""
+    current = entry
+    for part in path:
+        current = current.get("properties", {}).get(part, {})
+    return current
+
+
+def check(record: Record, schema: DataSchema) -> tuple[dict[str, object], list[Problem]]:
+    """Validate one entry; return the values of fields without problems, and the problems.
+
+    Values are made what the model expects: numbers given for text become text, and one
+    key given for a list becomes a list of one.
+    """
+    instance = _instance(record)
+    problems: list[Problem] = []
+    bad: set[str] = set()
+    errors = sorted(_validator(schema).iter_errors(instance), key=lambda e: list(e.path))
+    for error in errors:
+        found = _problem(record, error, schema.entry)
+        problems += found
+        path = [p for p in error.absolute_path if isinstance(p, str)]
+        if path:
+            bad.add(path[0])
+        if error.validator == "required" and not path:
+            required: Any = error.validator_value
+            bad.update(n for n in required if n not in instance)
+    values: dict[str, object] = {}
+    properties = schema.entry["properties"]
+    for name, value in instance.items():
+        if name in bad or name not in properties:
+            continue
+        kinds = properties[name].get("type", "string")
+        if isinstance(value, dict):
+            values[name] = value
+        elif "array" in kinds and isinstance(value, str):
+            values[name] = [value]
+        elif kinds == "string" or (isinstance(kinds, list) and "integer" in kinds):
+            values[name] = str(value) if not isinstance(value, list) else value
+        else:
+            values[name] = value
+    return values, sorted(set(problems))
