@@ -51,7 +51,7 @@
       var aside = document.createElement("aside");
       aside.className = "ed-sidenote";
       aside.setAttribute("aria-hidden", "true");
-      var pair = { ref: sup, aside: aside, source: source, number: link.textContent };
+      var pair = { ref: sup, aside: aside, source: source, number: link.getAttribute("data-n") || link.textContent };
       fillSidenote(pair);
       article.appendChild(aside);
       notes.push(pair);
