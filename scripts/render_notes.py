@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from .markdown_text import attr, escape_text, page_href, relative_link
+from .markdown_text import attr, escape_text, page_href, page_url, relative_link
 from .model import NOTE_KINDS, VERDICTS, Note, Source
 from .pipeline import Edition
 from .render_cite import SOURCES_SRC, render_citations
 from .render_essay import ESSAY_SRC, note_badge, note_label, notes_in_reading_order
 from .render_meta import Site, cite_block
+from .validate import CITATION, CITED_KEY
 
 NOTES_INDEX_SRC = "notes/index.md"
 ANNOTATIONS_FILE = "annotations.jsonld"
@@ -294,17 +296,27 @@ def paragraph_selector(edition: Edition, note: Note) -> dict[str, object]:
     }
 
 
-def annotation_bodies(note: Note) -> list[dict[str, str]]:
-    """The note's text, led by its label (kind and verdict), then the same as tags."""
+def annotation_bodies(edition: Edition, note: Note, site_url: str) -> list[dict[str, str]]:
+    """The note's text, led by its label (kind and verdict), then the same as tags.
+
+    Citations become plain Markdown links to the Sources page, which any client can show."""
     purpose = "assessing" if note.kind == "fact-check" else "commenting"
     tags = [note.kind] + ([note.verdict] if note.verdict else [])
+    sources = site_url + page_url(SOURCES_SRC).removeprefix("/")
+    shorts = edition.short_labels
+
+    def citation(match: re.Match[str]) -> str:
+        keys = CITED_KEY.findall(match.group(1))
+        return "(" + "; ".join(f"[{shorts.get(k, k)}]({sources}#{k})" for k in keys) + ")"
+
+    body = CITATION.sub(citation, note.body)
     return [
         {
             "type": "TextualBody",
             "purpose": purpose,
             "format": "text/markdown",
             "language": "en",
-            "value": f"**{note_label(note)}.** {note.title}\n\n{note.body}",
+            "value": f"**{note_label(note)}.** {note.title}\n\n{body}",
         },
         *({"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in tags),
     ]
@@ -317,7 +329,7 @@ def render_annotations(edition: Edition, site_url: str) -> str:
             "id": f"{site_url}{note.src_uri.removesuffix('.md')}/",
             "type": "Annotation",
             "motivation": "assessing" if note.kind == "fact-check" else "commenting",
-            "body": annotation_bodies(note),
+            "body": annotation_bodies(edition, note, site_url),
             "target": {
                 "source": site_url,
                 "selector": [quote_selector(edition, note), paragraph_selector(edition, note)],

@@ -166,6 +166,11 @@ def test_annotation_export_follows_the_web_annotation_model(
         note = next(n for n in edition.notes if item["id"].endswith(f"/{n.id}/"))
         label = "Fact-check: " + note.verdict if note.kind == "fact-check" else note.kind.title()
         assert item["body"][0]["value"].startswith(f"**{label}.** {note.title}\n\n")
+        # Citations are links that any client shows, to the Sources page.
+        value = item["body"][0]["value"]
+        sources = collection["id"].removesuffix("annotations.jsonld") + "sources/"
+        assert "[@" not in value
+        assert all(f"]({sources}#{key})" in value for key in note.sources)
         tags = [b["value"] for b in item["body"][1:] if b["purpose"] == "tagging"]
         assert tags == [note.kind] + ([note.verdict] if note.verdict else [])
         target = item["target"]
