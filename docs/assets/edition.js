@@ -246,7 +246,7 @@
     document.querySelectorAll(".md-content [title]").forEach(function (el) {
       var title = el.getAttribute("title");
       /* An icon or a sign (the edit button, "¶", "↩") was named by its title alone. */
-      if (!el.hasAttribute("aria-label") && !/[A-Za-z0-9]/.test(el.textContent)) {
+      if (!el.hasAttribute("aria-label") && el.matches("a, button") && !/[A-Za-z0-9]/.test(el.textContent)) {
         el.setAttribute("aria-label", title);
       }
       el.setAttribute("data-ed-title", title);
