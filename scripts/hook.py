@@ -158,6 +158,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src == render_essay.ESSAY_SRC:
         # The page's text is the author's; what an editor changes is the apparatus.
         page.edit_url = _edit_url(config, "edition/corrections.yml")
+        page.meta["ed_annotations"] = render_notes.ANNOTATIONS_FILE  # <link rel="alternate">
         if READING_TEXT_MARKER not in markdown:
             raise PluginError(
                 f"docs/{render_essay.ESSAY_SRC}: the line {READING_TEXT_MARKER} is missing; "

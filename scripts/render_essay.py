@@ -41,14 +41,30 @@ class Span:
 
 
 def correction_markup(placed: PlacedCorrection) -> str:
+    """The corrected words, with the original reading in attributes rather than in the text.
+
+    The page's text (what annotation clients, text fragments and search read) is then the
+    reading text; the title shows the original without JavaScript, and the stylesheet shows
+    it inside the empty ``<del>`` when the reader switches the originals on."""
     c = placed.correction
     original = c.original.strip() or c.original
     label = f"Original reading: “{original}”" + (" (removed)" if not c.corrected else "")
     classes = "ed-corr" + ("" if c.corrected else " ed-corr-removed")
     return (
         f'<span class={attr(classes)} id={attr("corr-" + c.id)} tabindex="0" '
-        f"title={attr(label)}><del>{escape_text(c.original)}</del>"
+        f"title={attr(label)}><del data-original={attr(c.original)}></del>"
         f"<ins>{escape_text(c.corrected)}</ins></span>"
+    )
+
+
+def note_marker(note: Note, number: int) -> str:
+    """A note's marker after its quote: the footnote reference Python-Markdown would write
+    for ``[^id]``, but with its number in an attribute that the stylesheet shows, so that
+    the number is not part of the page's text (a quote's suffix, a text fragment's word
+    boundary). ``number`` must be the note's place in the footnote list."""
+    return (
+        f'<sup id={attr("fnref:" + note.id)}><a class="footnote-ref" '
+        f'href={attr("#fn:" + note.id)} data-n="{number}" aria-label="Note {number}"></a></sup>'
     )
 
 
@@ -92,6 +108,7 @@ class Layout:
     notes: dict[int, list[Note]]
     occurrences: dict[int, list[Occurrence]]
     terms: dict[str, Term]
+    numbers: dict[str, int]  # each note's number: its place in the essay's footnote list
 
     @classmethod
     def of(cls, edition: Edition) -> Layout:
@@ -101,7 +118,8 @@ class Layout:
         occurrences: dict[int, list[Occurrence]] = {}
         for occurrence in edition.occurrences:
             occurrences.setdefault(occurrence.paragraph, []).append(occurrence)
-        return cls(notes, occurrences, {t.slug: t for t in edition.terms})
+        numbers = {n.id: i for i, n in enumerate(notes_in_reading_order(edition), start=1)}
+        return cls(notes, occurrences, {t.slug: t for t in edition.terms}, numbers)
 
 
 def paragraph_spans(
@@ -124,7 +142,9 @@ def paragraph_spans(
         anchor = edition.anchors[note.id]
         notes_here.setdefault((anchor.start, anchor.end), []).append(note)
     for (start, end), notes in notes_here.items():
-        refs = "".join(f"[^{n.id}]" for n in sorted(notes, key=lambda n: n.id))
+        refs = "".join(
+            note_marker(n, layout.numbers[n.id]) for n in sorted(notes, key=lambda n: n.id)
+        )
         ids = " ".join(n.id for n in notes)
         spans.append(
             Span(start, end, 0, f'<mark class="ed-quote" data-notes={attr(ids)}>', "</mark>" + refs)
@@ -169,18 +189,21 @@ def render_paragraph(
 ) -> str:
     text = edition.reading.paragraphs[number - 1]
     body = render_spans(text, paragraph_spans(edition, number, page_src, layout))
+    # The number and the pencil are drawn by the stylesheet (from data-n, and a glyph) and
+    # named by their aria-label: the paragraph's text is then exactly the reading text, for
+    # annotation clients, text fragments and copying alike.
     pilcrow = (
-        f'<a class="ed-pilcrow" href="#p{number}" '
-        f'aria-label="Paragraph {number}: link to this paragraph">{number}</a>'
+        f'<a class="ed-pilcrow" href="#p{number}" data-n="{number}" '
+        f'aria-label="Paragraph {number}: link to this paragraph"></a>'
     )
     # No title: edition.js shows the aria-label as a tooltip when the link is pointed at.
     tools = (
         f'<span class="ed-para-tools" data-search-exclude><a class="ed-suggest" '
         f"href={attr(suggest_note_url(site.repo_url, number))} "
         f"data-exact={attr(opening_words(text))} "
-        f'aria-label="Suggest a note on paragraph {number}">✎</a></span>'
+        f'aria-label="Suggest a note on paragraph {number}"></a></span>'
     )
-    return f"{pilcrow}{tools} {body}\n{{: #p{number} .ed-para }}"
+    return f"{pilcrow}{tools}{body}\n{{: #p{number} .ed-para }}"
 
 
 def render_section_heading(section: Section) -> str:

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
+from urllib.parse import quote
 
-from .markdown_text import attr, escape_text, page_href, relative_link
+from .markdown_text import attr, escape_text, page_href, page_url, relative_link
 from .model import NOTE_KINDS, VERDICTS, Note, Source
 from .pipeline import Edition
 from .render_cite import SOURCES_SRC, render_citations
-from .render_essay import ESSAY_SRC, note_badge, notes_in_reading_order
+from .render_essay import ESSAY_SRC, note_badge, note_label, notes_in_reading_order
 from .render_meta import Site, cite_block
+from .validate import CITATION, CITED_KEY
 
 NOTES_INDEX_SRC = "notes/index.md"
 ANNOTATIONS_FILE = "annotations.jsonld"
@@ -33,6 +36,35 @@ def quote_in_context(edition: Edition, note: Note) -> str:
         + escape_text(text[anchor.start : anchor.end])
         + "</mark>"
         + escape_text(text[anchor.end :])
+    )
+
+
+def _fragment_part(text: str) -> str:
+    """Percent-encoded for a text directive, where '-', ',' and '&' are syntax."""
+    return quote(text, safe="").replace("-", "%2D")
+
+
+def text_fragment(edition: Edition, note: Note) -> str:
+    """A text directive (``text=prefix-,start,-suffix``) that finds the note's quote in the
+    essay: browsers scroll to the first match and highlight it.
+
+    Browsers match whole words only, so the quote is widened to whole words; a few words
+    of context on either side (within the paragraph) keep an earlier match of the same
+    words, in the introduction say, from being taken first."""
+    anchor = edition.anchors[note.id]
+    text = edition.reading.paragraphs[anchor.paragraph - 1]
+    start, end = anchor.start, anchor.end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    prefix = _context_before(text, start, CONTEXT_CHARS).strip()
+    suffix = _context_after(text, end, CONTEXT_CHARS).strip()
+    return (
+        "text="
+        + (_fragment_part(prefix) + "-," if prefix else "")
+        + _fragment_part(text[start:end])
+        + (",-" + _fragment_part(suffix) if suffix else "")
     )
 
 
@@ -67,6 +99,10 @@ def render_note_page(edition: Edition, site: Site, note: Note) -> str:
     anchor = edition.anchors[note.id]
     section = next(s for s in edition.sections if anchor.paragraph in s.paragraph_numbers)
     cited = [edition.source(key) for key in note.sources]
+    # Raw HTML: MkDocs would take the text directive for an anchor of the page and warn.
+    # No #pN before it: Chromium does not fall back to an element when the words are not
+    # found, and browsers without text fragments would look for an id "pN:~:text=...".
+    highlight = page_href(page, ESSAY_SRC, f":~:{text_fragment(edition, note)}")
     lines = [
         f"# {escape_text(note.title)}",
         "",
@@ -78,7 +114,8 @@ def render_note_page(edition: Edition, site: Site, note: Note) -> str:
         quote_in_context(edition, note),
         "",
         f"— the essay, [paragraph {anchor.paragraph}]({note_place_link(note, page)}) "
-        f"in *{escape_text(section.title)}*",
+        f'in *{escape_text(section.title)}* · <a class="ed-text-fragment" href={attr(highlight)}>'
+        "show these words highlighted in the essay</a>",
         "",
         "</blockquote>",
         "",
@@ -207,47 +244,99 @@ def render_sources_page(edition: Edition) -> str:
     return "\n".join(lines)
 
 
+# How much of the paragraph around a quote its selector carries, at least, as prefix and
+# suffix: enough that the quote anchors once on the whole page, not only in the reading text.
+CONTEXT_CHARS = 32
+
+
+def _context_before(text: str, start: int, wanted: int) -> str:
+    """At least ``wanted`` characters before ``start``, widened to begin at a word."""
+    begin = max(0, start - wanted)
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:start]
+
+
+def _context_after(text: str, end: int, wanted: int) -> str:
+    """At least ``wanted`` characters after ``end``, widened to end at a word."""
+    stop = min(len(text), end + wanted)
+    while stop < len(text) and not text[stop].isspace():
+        stop += 1
+    return text[end:stop]
+
+
+def quote_selector(edition: Edition, note: Note) -> dict[str, str]:
+    """The note's W3C TextQuoteSelector on the published page.
+
+    The essay page's paragraphs hold exactly the reading text (render_essay keeps numbers
+    and original readings out of the text), so the context comes from the reading text:
+    the note's own prefix and suffix, widened to CONTEXT_CHARS and to whole words."""
+    anchor = edition.anchors[note.id]
+    text = edition.reading.paragraphs[anchor.paragraph - 1]
+    target = note.target
+    return {
+        "type": "TextQuoteSelector",
+        "exact": target.exact,
+        "prefix": _context_before(text, anchor.start, max(CONTEXT_CHARS, len(target.prefix))),
+        "suffix": _context_after(text, anchor.end, max(CONTEXT_CHARS, len(target.suffix))),
+    }
+
+
+def paragraph_selector(edition: Edition, note: Note) -> dict[str, object]:
+    """The paragraph (#pN), refined by the quote's position in the paragraph's text.
+
+    Positions count characters (Unicode code points) from the paragraph's start, so they do
+    not depend on anything else on the page."""
+    anchor = edition.anchors[note.id]
+    return {
+        "type": "FragmentSelector",
+        "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
+        "value": f"p{anchor.paragraph}",
+        "refinedBy": {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end},
+    }
+
+
+def annotation_bodies(edition: Edition, note: Note, site_url: str) -> list[dict[str, str]]:
+    """The note's text, led by its label (kind and verdict), then the same as tags.
+
+    Citations become plain Markdown links to the Sources page, which any client can show."""
+    purpose = "assessing" if note.kind == "fact-check" else "commenting"
+    tags = [note.kind] + ([note.verdict] if note.verdict else [])
+    sources = site_url + page_url(SOURCES_SRC).removeprefix("/")
+    shorts = edition.short_labels
+
+    def citation(match: re.Match[str]) -> str:
+        keys = CITED_KEY.findall(match.group(1))
+        return "(" + "; ".join(f"[{shorts.get(k, k)}]({sources}#{k})" for k in keys) + ")"
+
+    body = CITATION.sub(citation, note.body)
+    return [
+        {
+            "type": "TextualBody",
+            "purpose": purpose,
+            "format": "text/markdown",
+            "language": "en",
+            "value": f"**{note_label(note)}.** {note.title}\n\n{body}",
+        },
+        *({"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in tags),
+    ]
+
+
 def render_annotations(edition: Edition, site_url: str) -> str:
     """All notes as a W3C Web Annotation AnnotationCollection (JSON-LD)."""
-    items = []
-    for note in notes_in_reading_order(edition):
-        anchor = edition.anchors[note.id]
-        selector = {"type": "TextQuoteSelector", "exact": note.target.exact}
-        text = edition.reading.paragraphs[anchor.paragraph - 1]
-        selector["prefix"] = note.target.prefix or text[max(0, anchor.start - 32) : anchor.start]
-        selector["suffix"] = note.target.suffix or text[anchor.end : anchor.end + 32]
-        items.append(
-            {
-                "id": f"{site_url}{note.src_uri.removesuffix('.md')}/",
-                "type": "Annotation",
-                "motivation": "assessing" if note.kind == "fact-check" else "commenting",
-                "body": [
-                    {
-                        "type": "TextualBody",
-                        "purpose": "assessing" if note.kind == "fact-check" else "commenting",
-                        "format": "text/markdown",
-                        "language": "en",
-                        "value": f"{note.title}\n\n{note.body}",
-                    },
-                    *(
-                        [{"type": "TextualBody", "purpose": "tagging", "value": note.verdict}]
-                        if note.verdict
-                        else []
-                    ),
-                ],
-                "target": {
-                    "source": site_url,
-                    "selector": [
-                        selector,
-                        {
-                            "type": "FragmentSelector",
-                            "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
-                            "value": f"p{anchor.paragraph}",
-                        },
-                    ],
-                },
-            }
-        )
+    items = [
+        {
+            "id": f"{site_url}{note.src_uri.removesuffix('.md')}/",
+            "type": "Annotation",
+            "motivation": "assessing" if note.kind == "fact-check" else "commenting",
+            "body": annotation_bodies(edition, note, site_url),
+            "target": {
+                "source": site_url,
+                "selector": [quote_selector(edition, note), paragraph_selector(edition, note)],
+            },
+        }
+        for note in notes_in_reading_order(edition)
+    ]
     collection = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": f"{site_url}{ANNOTATIONS_FILE}",

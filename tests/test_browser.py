@@ -58,9 +58,11 @@ def test_switch_shows_and_hides_all_original_readings(page: Any, site_url: str) 
     assert not originals.first.is_visible()
     page.get_by_label("Show original readings inline").check()
     assert all(originals.nth(i).is_visible() for i in range(originals.count()))
-    assert "underlaying" in page.locator("#p3").inner_text()
+    # Drawn by the stylesheet from data-original, and read out as the deletion it is.
+    assert 'deletion: "[underlaying]"' in page.locator("#p3").aria_snapshot()
     page.get_by_label("Show original readings inline").uncheck()
     assert not originals.first.is_visible()
+    assert "underlaying" not in page.locator("#p3").aria_snapshot()
 
 
 def test_palette_toggle_switches_and_is_remembered(page: Any, site_url: str) -> None:

@@ -164,16 +164,31 @@ def test_annotation_export_follows_the_web_annotation_model(
         assert item["id"].startswith("https://")
         assert item["motivation"] in ("commenting", "assessing")
         assert item["body"][0]["type"] == "TextualBody" and item["body"][0]["value"]
+        note = next(n for n in edition.notes if item["id"].endswith(f"/{n.id}/"))
+        label = "Fact-check: " + note.verdict if note.kind == "fact-check" else note.kind.title()
+        assert item["body"][0]["value"].startswith(f"**{label}.** {note.title}\n\n")
+        # Citations are links that any client shows, to the Sources page.
+        value = item["body"][0]["value"]
+        sources = collection["id"].removesuffix("annotations.jsonld") + "sources/"
+        assert "[@" not in value
+        assert all(f"]({sources}#{key})" in value for key in note.sources)
+        tags = [b["value"] for b in item["body"][1:] if b["purpose"] == "tagging"]
+        assert tags == [note.kind] + ([note.verdict] if note.verdict else [])
         target = item["target"]
         assert target["source"].startswith("https://")
         quote, fragment = target["selector"]
         assert quote["type"] == "TextQuoteSelector"
+        refined = fragment["refinedBy"]
         assert fragment == {
             "type": "FragmentSelector",
             "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
             "value": fragment["value"],
-        }
+            "refinedBy": {"type": "TextPositionSelector", "start": refined["start"],
+                          "end": refined["end"]},
+        }  # fmt: skip
         number = int(fragment["value"].removeprefix("p"))
+        paragraph = paragraphs[number - 1]
+        assert paragraph[refined["start"] : refined["end"]] == quote["exact"]
         context = quote["prefix"] + quote["exact"] + quote["suffix"]
-        assert context in paragraphs[number - 1]
-        assert sum(p.count(quote["exact"]) for p in paragraphs) >= 1
+        assert paragraph[refined["start"] - len(quote["prefix"]) :].startswith(context)
+        assert sum(p.count(context) for p in paragraphs) == 1

@@ -56,7 +56,7 @@
       aside.className = "ed-sidenote";
       /* The marker, its popup and the list say it all to a screen reader: this is a copy. */
       aside.setAttribute("aria-hidden", "true");
-      var pair = { ref: sup, aside: aside, source: source, number: link.textContent };
+      var pair = { ref: sup, aside: aside, source: source, number: link.getAttribute("data-n") || link.textContent };
       fillSidenote(pair);
       article.appendChild(aside);
       notes.push(pair);
@@ -487,7 +487,7 @@
     document.querySelectorAll(".md-content [title]").forEach(function (el) {
       var title = el.getAttribute("title");
       /* An icon or a sign (the edit button, "¶", "↩") was named by its title alone. */
-      if (!el.hasAttribute("aria-label") && !/[A-Za-z0-9]/.test(el.textContent)) {
+      if (!el.hasAttribute("aria-label") && el.matches("a, button") && !/[A-Za-z0-9]/.test(el.textContent)) {
         el.setAttribute("aria-label", title);
       }
       el.setAttribute("data-ed-title", title);
