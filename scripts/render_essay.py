@@ -18,7 +18,7 @@ from .markdown_text import attr, escape_text, link_title, relative_link
 from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
 from .render_cite import render_citations
-from .render_meta import Site, cite_block, opening_words, suggest_note_url
+from .render_meta import Site, cite_block, suggest_note_url
 from .sanitize import clean_html
 
 ESSAY_SRC = "index.md"
@@ -145,10 +145,7 @@ def paragraph_spans(
         refs = "".join(
             note_marker(n, layout.numbers[n.id]) for n in sorted(notes, key=lambda n: n.id)
         )
-        ids = " ".join(n.id for n in notes)
-        spans.append(
-            Span(start, end, 0, f'<mark class="ed-quote" data-notes={attr(ids)}>', "</mark>" + refs)
-        )
+        spans.append(Span(start, end, 0, '<mark class="ed-quote">', "</mark>" + refs))
     fixed = [(span.start, span.end) for span in spans]
     fixed += [(p.reading_start, p.reading_end) for p in edition.reading.corrections_in(number)]
     notes_at = [(start, end) for start, end in notes_here]
@@ -194,13 +191,14 @@ def render_paragraph(
     # annotation clients, text fragments and copying alike.
     pilcrow = (
         f'<a class="ed-pilcrow" href="#p{number}" data-n="{number}" '
-        f'aria-label="Paragraph {number}: link to this paragraph"></a>'
+        f'aria-label="Link to paragraph {number}"></a>'
     )
     # No title: edition.js shows the aria-label as a tooltip when the link is pointed at.
+    # The suggested note's quote is the paragraph's opening words, which edition.js reads
+    # from the paragraph itself (its text is exactly the reading text): not repeated here.
     tools = (
-        f'<span class="ed-para-tools" data-search-exclude><a class="ed-suggest" '
+        f'<span class="ed-para-tools"><a class="ed-suggest" '
         f"href={attr(suggest_note_url(site.repo_url, number))} "
-        f"data-exact={attr(opening_words(text))} "
         f'aria-label="Suggest a note on paragraph {number}"></a></span>'
     )
     return f"{pilcrow}{tools}{body}\n{{: #p{number} .ed-para }}"

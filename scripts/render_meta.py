@@ -99,12 +99,7 @@ def render_history_page(history: Sequence[Change], repo_url: str) -> str:
 def suggest_note_url(repo_url: str, paragraph: int) -> str:
     """The repository's new-file form for a note on this paragraph.
 
-    edition.js fills in the note's front matter when the link is used (see
-    opening_words): the template is written once, not once per paragraph."""
+    edition.js fills in the note's front matter when the link is used, quoting the
+    paragraph's opening words: the template is written once, not once per paragraph."""
     query = urlencode({"filename": f"note-on-paragraph-{paragraph}.md"}, quote_via=quote)
     return f"{repo_url}/new/main/docs/notes?{query}"
-
-
-def opening_words(text: str) -> str:
-    """A paragraph's opening words: the quote a suggested note starts from."""
-    return " ".join(text.split()[:OPENING_WORDS])

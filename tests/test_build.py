@@ -28,7 +28,7 @@ def test_essay_is_the_site_root_with_sections_and_paragraphs(built_site: Path) -
     for number, paragraph in enumerate(paragraphs, start=1):
         link = one(paragraph, "a.ed-pilcrow")
         assert link.attributes["href"] == f"#p{number}"
-        assert link.attributes["aria-label"] == f"Paragraph {number}: link to this paragraph"
+        assert link.attributes["aria-label"] == f"Link to paragraph {number}"
         assert link.attributes["data-n"] == str(number)  # shown by the stylesheet
 
 

@@ -53,18 +53,17 @@ def test_sitemap_lists_every_page(built_site: Path) -> None:
     assert listed == expected
 
 
-def test_suggest_a_note_links_name_the_paragraph_and_its_opening_words(
+def test_suggest_a_note_links_name_the_paragraph(
     built_site: Path,
 ) -> None:
     edition = build_edition(ROOT)
     tree = parse(built_site / "index.html")
-    for number, text in enumerate(edition.reading.paragraphs, start=1):
+    for number in range(1, len(edition.reading.paragraphs) + 1):
         link = one(tree, f"#p{number} a.ed-suggest")
         # Without JavaScript: the repository's new-file form, named for the paragraph.
         assert link.attributes["href"] == (
             f"{REPO_URL}/new/main/docs/notes?filename=note-on-paragraph-{number}.md"
         )
-        assert text.startswith(link.attributes["data-exact"] or "-")
         assert link.attributes["aria-label"] == f"Suggest a note on paragraph {number}"
 
 

@@ -46,15 +46,13 @@ def rendered(note_span: tuple[int, int]) -> str:
 
 def test_term_inside_a_quote_is_linked_inside_the_mark() -> None:
     out = rendered((0, 32))  # "stuck in a local optimum forever"
-    assert out.startswith('<mark class="ed-quote" data-notes="n">stuck in a [local optimum](')
+    assert out.startswith('<mark class="ed-quote">stuck in a [local optimum](')
     assert out.count("[local optimum]") == 1
 
 
 def test_term_crossing_a_quote_is_not_linked_there_but_at_its_next_occurrence() -> None:
     out = rendered((0, 17))  # "stuck in a local " ends inside the term
-    assert out.startswith(
-        '<mark class="ed-quote" data-notes="n">stuck in a local </mark><sup id="fnref:n">'
-    )
+    assert out.startswith('<mark class="ed-quote">stuck in a local </mark><sup id="fnref:n">')
     assert out.endswith('and a [local optimum](glossary/l.md "local optimum: short"){: .ed-term }')
 
 

@@ -438,6 +438,8 @@
   }
 
   /* A new note's file, as CONTRIBUTING.md describes it; the build checks what comes back. */
+  var OPENING_WORDS = 8;
+
   function noteTemplate(number, exact) {
     return [
       "---",
@@ -457,11 +459,14 @@
      opening in a new tab and copying the link address all get the whole form. */
   function setUpSuggestLinks() {
     var fill = function (event) {
-      var link = event.target.closest && event.target.closest("a.ed-suggest[data-exact]");
+      var link = event.target.closest && event.target.closest("a.ed-suggest:not([data-filled])");
       if (!link) return;
-      var number = link.closest(".ed-para").id.slice(1);
-      link.href += "&value=" + encodeURIComponent(noteTemplate(number, link.dataset.exact));
-      link.removeAttribute("data-exact");
+      var paragraph = link.closest(".ed-para");
+      /* The paragraph's text is exactly the reading text (markers and numbers are drawn
+         by the stylesheet), so its opening words are what the note's quote must match. */
+      var exact = paragraph.textContent.trim().split(/\s+/).slice(0, OPENING_WORDS).join(" ");
+      link.href += "&value=" + encodeURIComponent(noteTemplate(paragraph.id.slice(1), exact));
+      link.setAttribute("data-filled", "");
     };
     document.addEventListener("pointerover", fill);
     document.addEventListener("focusin", fill);
