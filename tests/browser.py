@@ -69,9 +69,10 @@ def watch() -> Watch:
     return Watch()
 
 
-@pytest.fixture
-def page(chromium: Any, watch: Watch) -> Iterator[Any]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+def watched_tab(chromium: Any, watch: Watch, **options: Any) -> Any:
+    """A new tab (in a context of its own) that records in ``watch`` every request leaving
+    this machine and every console error."""
+    context = chromium.new_context(**options)
     tab = context.new_page()
 
     def on_request(request: Any) -> None:
@@ -87,8 +88,14 @@ def page(chromium: Any, watch: Watch) -> Iterator[Any]:
 
     tab.on("console", on_console)
     tab.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+    return tab
+
+
+@pytest.fixture
+def page(chromium: Any, watch: Watch) -> Iterator[Any]:
+    tab = watched_tab(chromium, watch, viewport={"width": 1280, "height": 900})
     yield tab
-    context.close()
+    tab.context.close()
     assert watch.external_requests == [], (
         f"requests left this machine (a CDN, web font or API?): {watch.external_requests}"
     )

@@ -12,11 +12,10 @@ import statistics
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import Watch
+from .browser import Watch, watched_tab
 from .html import parse
 from .quality import AXE_JS, axe_violations, describe_violations, require_npm_file
 
@@ -70,26 +69,6 @@ CHARACTERS_PER_LINE = """() => {
 }"""
 
 
-def new_tab(chromium: Any, watch: Watch, **options: Any) -> Any:
-    """A tab that records console errors and requests off this machine, as ``page`` does."""
-    context = chromium.new_context(**options)
-    tab = context.new_page()
-
-    def on_request(request: Any) -> None:
-        if request.url.startswith("http") and urlsplit(request.url).hostname != "127.0.0.1":
-            watch.external_requests.append(request.url)
-
-    tab.on("request", on_request)
-
-    def on_console(message: Any) -> None:
-        if message.type == "error":
-            watch.console_errors.append(message.text)
-
-    tab.on("console", on_console)
-    tab.on("pageerror", lambda e: watch.console_errors.append(str(e)))
-    return tab
-
-
 @pytest.fixture
 def tabs(chromium: Any) -> Iterator[tuple[Watch, list[Any]]]:
     """Tabs opened by a test; closed after it, which fails on errors or outside requests."""
@@ -104,7 +83,7 @@ def tabs(chromium: Any) -> Iterator[tuple[Watch, list[Any]]]:
 
 def open_essay(chromium: Any, tabs: tuple[Watch, list[Any]], url: str, **options: Any) -> Any:
     watch, opened = tabs
-    tab = new_tab(chromium, watch, **options)
+    tab = watched_tab(chromium, watch, **options)
     opened.append(tab)
     tab.goto(url)
     tab.wait_for_load_state("load")
@@ -220,7 +199,7 @@ def test_phone_opens_every_note_in_a_sheet_without_moving_the_page(
     assert more.get_attribute("href") == footnote.locator(".ed-note-link").get_attribute("href")
     # Next and previous note, in reading order.
     title = tab.locator("#ed-sheet-title")
-    n = int(marker.inner_text())
+    n = int(marker.get_attribute("data-n") or "0")
     assert title.inner_text() == f"Note {n} of {total}"
     sheet.get_by_role("button", name="Next note").tap()
     assert title.inner_text() == f"Note {n + 1} of {total}"
@@ -262,7 +241,7 @@ def test_phone_opens_terms_and_corrections_in_the_sheet(
     correction = tab.locator(".ed-para .ed-corr").first
     correction.scroll_into_view_if_needed()
     scroll = tab.evaluate("() => scrollY")
-    original = correction.locator("del").inner_text().strip()
+    original = (correction.locator("del").get_attribute("data-original") or "").strip()
     correction.tap()
     assert sheet_is_open(tab)
     assert f"Original reading: “{original}”" in sheet.inner_text()

@@ -193,7 +193,7 @@
       var note = document.getElementById(markers[index].getAttribute("href").slice(1));
       if (!note) return;
       shown = index;
-      open("Note " + markers[index].textContent + " of " + markers.length, sheetNoteBody(note),
+      open("Note " + markers[index].getAttribute("data-n") + " of " + markers.length, sheetNoteBody(note),
         markers[index]);
     };
 
@@ -209,8 +209,10 @@
     var showCorrection = function (span) {
       shown = -1;
       var words = function (tag) {
+        /* The original reading sits in del's data-original, out of the text flow. */
         var el = span.querySelector(tag);
-        return el && el.textContent.trim() ? "“" + escapeHTML(el.textContent.trim()) + "”" : "(removed)";
+        var text = el ? (el.getAttribute("data-original") || el.textContent).trim() : "";
+        return text ? "“" + escapeHTML(text) + "”" : "(removed)";
       };
       var toggle = document.getElementById("ed-show-originals");
       open("Correction", "<p><strong>Reading text:</strong> " + words("ins") +
