@@ -311,5 +311,7 @@ def render_works_cited(edition: Edition) -> str:
 
     keys = sorted({key for note in edition.notes for key in note.sources})
     cited = sorted((edition.source(key) for key in keys), key=lambda s: s.short.lower())
-    entries = "\n".join(f"- **{escape_text(s.short)}**: {source_reference(s)}" for s in cited)
+    entries = "\n".join(
+        f"- **{escape_text(s.short)}**: {source_reference(s, url_as_text=False)}" for s in cited
+    )
     return f"**Works cited**\n\n{entries}\n"

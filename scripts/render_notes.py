@@ -75,8 +75,12 @@ def _term_links(edition: Edition, slugs: Iterable[str], page_src: str) -> str:
     )
 
 
-def source_reference(source: Source) -> str:
-    """A full reference in plain Markdown: authors, year, title, venue, link."""
+def source_reference(source: Source, url_as_text: bool = True) -> str:
+    """A full reference in plain Markdown: authors, year, title, venue, link.
+
+    With ``url_as_text`` False a URL is the target of an "online" link, not text: the
+    stylesheet prints it on paper, and it does not repeat in the page's text words that
+    annotation clients and text fragments look for (the author's own link, say)."""
     parts = []
     if source.authors:
         authors = ", ".join(source.authors)
@@ -89,7 +93,7 @@ def source_reference(source: Source) -> str:
     if source.doi:
         parts.append(f"DOI [{escape_text(source.doi)}](https://doi.org/{source.doi}).")
     elif source.url:
-        parts.append(f"<{source.url}>")
+        parts.append(f"<{source.url}>" if url_as_text else f"[online]({source.url}){{: .ed-url }}")
     return " ".join(parts)
 
 

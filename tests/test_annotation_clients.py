@@ -150,8 +150,10 @@ def landed_on(page: Any, note: str) -> dict[str, Any]:
     return dict(
         page.evaluate(
             """(note) => {
-          const mark = [...document.querySelectorAll("mark.ed-quote")]
-            .find((m) => m.dataset.notes.split(" ").includes(note));
+          // The quote is the mark before the note's marker (or before the markers of the
+          // other notes on exactly the same words).
+          let mark = document.getElementById("fnref:" + note).previousElementSibling;
+          while (mark.tagName === "SUP") mark = mark.previousElementSibling;
           const target = document.querySelector(":target");
           const box = mark.getBoundingClientRect();
           return {

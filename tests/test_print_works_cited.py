@@ -69,6 +69,9 @@ def test_works_cited_is_printed_and_headings_keep_with_their_text(page: Any, sit
     page.emulate_media(media="print")
     assert works.is_visible()
     assert works.locator("li").count() >= 1
+    for link in works.locator("a.ed-url").all():  # paper has no link to follow: the URL
+        shown = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert shown == f'" <{link.get_attribute("href")}>"'
     breaks = page.locator(".ed-para ~ h2, article h2").evaluate_all(
         "hs => hs.map(h => getComputedStyle(h).breakAfter)"
     )
