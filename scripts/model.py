@@ -6,7 +6,14 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-VERDICTS = ("supported", "partly supported", "unsupported", "wrong as stated", "opinion")
+VERDICTS = (
+    "supported",
+    "partly supported",
+    "misleading",
+    "unsupported",
+    "wrong as stated",
+    "opinion",
+)
 NOTE_KINDS = ("fact-check", "context", "counterpoint", "definition")
 SOURCE_TYPES = (
     "article",

@@ -214,6 +214,7 @@ def render_section_heading(section: Section) -> str:
 VERDICT_CLASS = {
     "supported": "ok",
     "partly supported": "partly",
+    "misleading": "misleading",
     "unsupported": "none",
     "wrong as stated": "wrong",
     "opinion": "opinion",
