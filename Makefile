@@ -9,7 +9,7 @@ DEV_DEPS := $(VENV)/.dev-deps
 # Dates come from the last commit, never the clock, so builds are reproducible.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build check test lint bench lock accept-seed addresses schemas clean
+.PHONY: serve build check test lint bench lock accept-seed addresses schemas new-edition clean
 
 serve: $(SITE_DEPS)  ## preview at http://127.0.0.1:8000, rebuilt on every change
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -41,6 +41,9 @@ accept-seed: $(SITE_DEPS)  ## record seeds/essay.txt as the accepted revision
 
 addresses: $(SITE_DEPS)  ## add newly published addresses to addresses.txt (never removes any)
 	$(PY) -m scripts addresses
+
+new-edition: $(SITE_DEPS)  ## start a fresh edition: make new-edition ESSAY=path/to/essay.txt [TITLE="..."]
+	$(PY) -m scripts new-edition --essay "$(ESSAY)" $(if $(TITLE),--title "$(TITLE)")
 
 schemas: $(SITE_DEPS)  ## rewrite schemas/*.schema.json (editors' copies) from scripts/schema.py
 	$(PY) -m scripts schemas

@@ -147,7 +147,7 @@ def synthetic_edition(real: Edition, copies: int) -> Callable[[], Edition]:
         matcher, found = link.build_matcher(terms)
         assert not problems + found, problems + found
         occurrences = link.find_occurrences(reading, matcher)
-        edition = Edition(seed, reading, tuple(corrections), tuple(sections), real.sources,
+        edition = Edition(seed, real.info, reading, tuple(corrections), tuple(sections), real.sources,
                           tuple(notes), anchors, tuple(terms), tuple(occurrences), (), ())  # fmt: skip
         render_essay.render_reading_text(edition, SITE)
         return edition

@@ -1,4 +1,5 @@
-"""The command-line adapter: ``python -m scripts check | accept-seed | addresses | schemas``."""
+"""The command-line adapter:
+``python -m scripts check | accept-seed | addresses | schemas | new-edition --essay FILE``."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import addresses, load, schema
+from . import addresses, load, new_edition, schema
 from .pipeline import Edition, build_edition
 from .problems import EditionError
 
@@ -101,11 +102,37 @@ def write_schemas(root: Path) -> int:
     return 0
 
 
+def start_edition(root: Path, essay: Path | None, title: str | None) -> int:
+    """A fresh edition of another essay; then record its addresses and check it."""
+    if essay is None:
+        print(
+            "new-edition: give the essay, e.g. 'make new-edition ESSAY=essay.txt'", file=sys.stderr
+        )
+        return 2
+    problems = new_edition.new_edition(root, essay, title or new_edition.title_from(essay))
+    if problems:
+        print(EditionError(problems), file=sys.stderr)
+        return 1
+    if record_addresses(root) != 0:
+        return 1
+    print(
+        "new edition started: fill in docs/edition/edition.yml, docs/index.md and docs/about.md, "
+        "then add corrections, sections, notes and terms (see CONTRIBUTING.md)"
+    )
+    return check(root)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
-    parser.add_argument("command", choices=["check", "accept-seed", "addresses", "schemas"])
+    parser.add_argument(
+        "command", choices=["check", "accept-seed", "addresses", "schemas", "new-edition"]
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+    parser.add_argument("--essay", type=Path, help="new-edition: the essay, one paragraph a line")
+    parser.add_argument("--title", help="new-edition: the essay's title (else from its file name)")
     args = parser.parse_args(argv)
+    if args.command == "new-edition":
+        return start_edition(args.root, args.essay, args.title)
     commands = {
         "check": check,
         "accept-seed": accept_seed,

@@ -9,11 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .load import read_text
+from .model import VERDICTS
 from .problems import Problem
 
 # The line of docs/index.md where the build puts the essay's reading text.
 READING_TEXT_MARKER = "<!-- reading-text -->"
 ESSAY_PATH = "docs/index.md"
+# The page that defines each verdict; every verdict badge links to its definition there.
+METHOD_PATH = "docs/how-we-check.md"
 BUILT_INDEXES = {"docs/notes": "Notes", "docs/glossary": "Glossary"}
 
 
@@ -59,4 +62,27 @@ def check_reading_text_marker(root: Path) -> list[Problem]:
             f"the line {READING_TEXT_MARKER} is missing",
             "put it back where the essay's reading text should appear",
         ),
+    ]
+
+
+def verdict_anchor(verdict: str) -> str:
+    return "verdict-" + verdict.replace(" ", "-")
+
+
+def check_verdict_definitions(root: Path) -> list[Problem]:
+    """The method page defines every verdict under its own address (``#verdict-<slug>``)."""
+    text, problems = read_text(root, METHOD_PATH)
+    if text is None:
+        return problems
+    return [
+        Problem(
+            METHOD_PATH,
+            1,
+            f"the verdict '{verdict}' has no definition here",
+            f"add a heading such as '### {verdict.capitalize()} {{ #{verdict_anchor(verdict)} }}' "
+            "followed by one or two sentences that define it",
+        )
+        for verdict in VERDICTS
+        if f"#{verdict_anchor(verdict)} " not in text
+        and f"#{verdict_anchor(verdict)}}}" not in text
     ]

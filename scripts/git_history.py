@@ -10,7 +10,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-CONTENT_PATHS = ("seeds", "docs")
+# The edition's content: the seed, the editorial data, notes, terms and hand-written pages.
+# The site's own CSS and JavaScript live under docs/ too, but they are code, not content.
+CONTENT_PATHS = ("seeds", "docs", ":(exclude)docs/assets")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,37 @@ def content_history(root: Path, paths: tuple[str, ...] = CONTENT_PATHS) -> tuple
         commit, date, summary = line.split("\t", 2)
         changes.append(Change(commit, date, summary))
     return tuple(changes)
+
+
+@dataclass(frozen=True)
+class FileDates:
+    """When one file was first committed and last changed, and by which commit."""
+
+    first: str  # YYYY-MM-DD
+    last: str
+    last_commit: str
+
+
+def file_dates(root: Path, folder: str) -> dict[str, FileDates]:
+    """For every file ever committed under ``folder``: its first and latest commit dates.
+
+    One ``git log`` for the whole folder, not one per file; renames are not followed
+    (a note's id is its file name, so a renamed note is a new note)."""
+    out = _git(root, "log", "--format=%x00%H%x09%cs", "--name-only", "--", folder)
+    if not out:
+        return {}
+    dates: dict[str, FileDates] = {}
+    for entry in out.split("\0")[1:]:  # newest first
+        header, _, names = entry.partition("\n")
+        commit, date = header.split("\t")
+        for name in filter(None, names.splitlines()):
+            seen = dates.get(name)
+            dates[name] = (
+                FileDates(first=date, last=date, last_commit=commit)
+                if seen is None
+                else FileDates(first=date, last=seen.last, last_commit=seen.last_commit)
+            )
+    return dates
 
 
 def version_of(history: tuple[Change, ...]) -> Version:

@@ -48,6 +48,7 @@ READING_TEXT_MARKER = "<!-- reading-text -->"
 _edition: Edition | None = None
 _site: render_meta.Site | None = None
 _history: tuple[git_history.Change, ...] = ()
+_note_dates: dict[str, git_history.FileDates] = {}
 _page_ids: dict[str, set[str]] = {}
 
 
@@ -64,15 +65,17 @@ def current_site() -> render_meta.Site:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _edition, _site, _history, _page_ids
+    global _edition, _site, _history, _page_ids, _note_dates
     _edition = None  # never carry one build's edition into the next `mkdocs serve` rebuild
     _page_ids = {}
     _history = git_history.content_history(ROOT)
+    _note_dates = git_history.file_dates(ROOT, "docs/notes")
     _site = render_meta.Site(
         name=config.site_name,
         url=config.site_url or "/",
         repo_url=(config.repo_url or "").rstrip("/"),
         version=git_history.version_of(_history),
+        branch=render_meta.branch_of(config.edit_uri or ""),
     )
     try:
         _edition = build_edition(ROOT)
@@ -144,7 +147,8 @@ def _edit_url(config: MkDocsConfig, docs_path: str) -> str:
 
 def _new_file_url(config: MkDocsConfig, folder: str) -> str:
     """The repository's form for a new file in ``folder`` (for pages built from many files)."""
-    return f"{(config.repo_url or '').rstrip('/')}/new/main/docs/{folder}"
+    branch = render_meta.branch_of(config.edit_uri or "")
+    return f"{(config.repo_url or '').rstrip('/')}/new/{branch}/docs/{folder}"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -159,6 +163,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # The page's text is the author's; what an editor changes is the apparatus.
         page.edit_url = _edit_url(config, "edition/corrections.yml")
         page.meta["ed_annotations"] = render_notes.ANNOTATIONS_FILE  # <link rel="alternate">
+        page.meta["ed_jsonld"] = script_safe_json(
+            render_meta.essay_jsonld(edition.info, current_site(), src)
+        )
         if READING_TEXT_MARKER not in markdown:
             raise PluginError(
                 f"docs/{render_essay.ESSAY_SRC}: the line {READING_TEXT_MARKER} is missing; "
@@ -166,7 +173,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             )
         return markdown.replace(
             READING_TEXT_MARKER, render_essay.render_reading_text(edition, current_site())
-        )
+        ).replace(render_meta.PROVENANCE_MARKER, render_meta.provenance(edition.info))
     note = next((n for n in edition.notes if n.src_uri == src), None)
     if note is not None:
         anchor = edition.anchors[note.id]
@@ -175,7 +182,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             f"{render_essay.note_label(note)}. {note.title}. A note on paragraph "
             f"{anchor.paragraph} of the annotated essay."
         )
-        return render_notes.render_note_page(edition, current_site(), note)
+        dates = _note_dates.get(f"docs/{note.src_uri}")
+        review = render_notes.claim_review_jsonld(edition, current_site(), note, dates)
+        if review is not None:
+            page.meta["ed_jsonld"] = script_safe_json(review)
+        return render_notes.render_note_page(edition, current_site(), note, dates)
     term = next((t for t in edition.terms if t.src_uri == src), None)
     if term is not None:
         page.meta["description"] = sanitize.page_title(f"{term.term}: {term.short}")
@@ -191,7 +202,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["search"] = {"exclude": True}
     if src == render_meta.HISTORY_SRC:
         page.edit_url = None  # written by git, not by a file
-    return markdown
+    return markdown.replace(render_meta.PROVENANCE_MARKER, render_meta.provenance(edition.info))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -186,6 +186,23 @@ def parse_record_list(path: str, text: str) -> tuple[list[Record], list[Problem]
     return records, problems
 
 
+def parse_mapping(path: str, text: str) -> tuple[Record | None, list[Problem]]:
+    """Read a YAML file whose top level is one set of fields (the edition's metadata)."""
+    try:
+        root = _compose(text)
+    except yaml.YAMLError as error:
+        return None, [_yaml_problem(path, error, 0, text)]
+    if not isinstance(root, yaml.MappingNode):
+        line = 1 if root is None else root.start_mark.line + 1
+        return None, [
+            Problem(
+                path, line, "the file is not a set of fields", "write one 'name: value' per line"
+            )
+        ]
+    problems: list[Problem] = []
+    return _mapping_record(path, root, 0, problems), problems
+
+
 def parse_front_matter(path: str, text: str) -> tuple[Record | None, list[Problem]]:
     """Split a page into its YAML front matter and Markdown body."""
     lines = text.split("\n")

@@ -6,14 +6,11 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-VERDICTS = (
-    "supported",
-    "partly supported",
-    "misleading",
-    "unsupported",
-    "wrong as stated",
-    "opinion",
-)
+# The scale, from best to worst; ClaimReview reports a verdict's place on it (5 = supported).
+# "unsupported": no evidence either way; "misleading": true in part, but it leaves a false
+# impression. An opinion is not rated.
+RATED_VERDICTS = ("supported", "partly supported", "unsupported", "misleading", "wrong as stated")
+VERDICTS = (*RATED_VERDICTS, "opinion")
 NOTE_KINDS = ("fact-check", "context", "counterpoint", "definition")
 SOURCE_TYPES = (
     "article",
@@ -40,6 +37,33 @@ class Where:
 
     path: str
     line: int
+
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class EssayInfo:
+    """What is known of the essay itself (docs/edition/edition.yml): each "unknown" if so."""
+
+    title: str
+    author: str
+    venue: str
+    published: str  # a date (YYYY-MM-DD, YYYY-MM or YYYY) or "unknown"
+    original_url: str
+    licence: str
+    editors: tuple[str, ...]
+    remarks: str = ""  # what is known about what is not (plain text)
+
+    @staticmethod
+    def known(value: str) -> bool:
+        return bool(value) and value.strip().lower() != UNKNOWN
+
+
+UNKNOWN_ESSAY = EssayInfo(
+    title="Untitled", author=UNKNOWN, venue=UNKNOWN, published=UNKNOWN,
+    original_url=UNKNOWN, licence=UNKNOWN, editors=(),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

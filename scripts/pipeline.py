@@ -13,6 +13,7 @@ from . import anchor, correct, docs_tree, link, load, segment, validate
 from .model import (
     Anchor,
     Correction,
+    EssayInfo,
     Note,
     Occurrence,
     ReadingText,
@@ -28,6 +29,7 @@ CORRECTIONS_PATH = "docs/edition/corrections.yml"
 SECTIONS_PATH = "docs/edition/sections.yml"
 SOURCES_PATH = "docs/edition/sources.yml"
 REDIRECTS_PATH = "docs/edition/redirects.yml"
+ESSAY_INFO_PATH = "docs/edition/edition.yml"
 REGISTRY_PATH = "addresses.txt"
 NOTES_DIR = "docs/notes"
 GLOSSARY_DIR = "docs/glossary"
@@ -38,6 +40,7 @@ class Edition:
     """Everything the render stage needs, already checked."""
 
     seed: Seed
+    info: EssayInfo
     reading: ReadingText
     corrections: tuple[Correction, ...]
     sections: tuple[Section, ...]
@@ -97,8 +100,16 @@ def build_edition(root: Path) -> Edition:
     if seed is None:
         raise EditionError(problems)
 
+    text, found = load.read_text(root, ESSAY_INFO_PATH)
+    problems += found
+    record, found = load.parse_mapping(ESSAY_INFO_PATH, text) if text is not None else (None, [])
+    problems += found
+    info, found = validate.validate_essay_info(record)
+    problems += found
+
     problems += docs_tree.check_folders(root, (NOTES_DIR, GLOSSARY_DIR))
     problems += docs_tree.check_reading_text_marker(root)
+    problems += docs_tree.check_verdict_definitions(root)
     edited = load.edited_files(root)
 
     records, found = _records(root, CORRECTIONS_PATH)
@@ -178,10 +189,11 @@ def build_edition(root: Path) -> Edition:
     redirects, found = validate.validate_redirects(records or [])
     problems += found
 
-    if problems:
+    if problems or info is None:
         raise EditionError(problems)
     return Edition(
         seed=seed,
+        info=info,
         reading=reading,
         corrections=tuple(corrections),
         sections=tuple(sections),

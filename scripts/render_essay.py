@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .anchor import crossing
+from .docs_tree import METHOD_PATH, verdict_anchor
 from .link import BARE_URL
-from .markdown_text import attr, escape_text, link_title, relative_link
+from .markdown_text import attr, escape_text, link_title, page_href, relative_link
 from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
 from .render_cite import render_citations
@@ -198,7 +199,7 @@ def render_paragraph(
     # from the paragraph itself (its text is exactly the reading text): not repeated here.
     tools = (
         f'<span class="ed-para-tools"><a class="ed-suggest" '
-        f"href={attr(suggest_note_url(site.repo_url, number))} "
+        f"href={attr(suggest_note_url(site.repo_url, number, site.branch))} "
         f'aria-label="Suggest a note on paragraph {number}"></a></span>'
     )
     return f"{pilcrow}{tools}{body}\n{{: #p{number} .ed-para }}"
@@ -211,6 +212,7 @@ def render_section_heading(section: Section) -> str:
     )
 
 
+METHOD_SRC = METHOD_PATH.removeprefix("docs/")
 VERDICT_CLASS = {
     "supported": "ok",
     "partly supported": "partly",
@@ -228,9 +230,14 @@ def note_label(note: Note) -> str:
     return note.kind.capitalize()
 
 
-def note_badge(note: Note) -> str:
+def note_badge(note: Note, page_src: str) -> str:
+    """The note's kind and verdict; a verdict links to its definition on the method page."""
     css = VERDICT_CLASS.get(note.verdict, note.kind)
-    return f'<span class="ed-badge ed-badge-{css}">{escape_text(note_label(note))}</span>'
+    label = escape_text(note_label(note))
+    if not note.verdict:
+        return f'<span class="ed-badge ed-badge-{css}">{label}</span>'
+    href = page_href(page_src, METHOD_SRC, verdict_anchor(note.verdict))
+    return f'<a class="ed-badge ed-badge-{css}" href={attr(href)}>{label}</a>'
 
 
 def render_footnote(note: Note, page_src: str) -> str:
@@ -242,7 +249,7 @@ def render_footnote(note: Note, page_src: str) -> str:
     JavaScript the link leads to the note."""
     note_page = relative_link(page_src, note.src_uri)
     text = (
-        f"{note_badge(note)} **{escape_text(note.title)}**\n\n"
+        f"{note_badge(note, page_src)} **{escape_text(note.title)}**\n\n"
         f"[Read the note]({note_page}){{: .ed-note-link }}"
     )
     indented = "\n".join(("    " + line) if line else "" for line in text.split("\n"))
@@ -293,8 +300,9 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
             page_src,
             key="edition-essay",
             title=site.name,
-            what="the essay with notes and glossary",
+            what=f"annotated edition in “{site.name}”",
             container="",
+            essay=edition.info,
         )
     )
     if edition.notes:

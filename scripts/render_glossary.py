@@ -89,7 +89,7 @@ def render_term_page(edition: Edition, site: Site, term: Term) -> str:
     if notes:
         lines += ["## Notes { #notes }", ""]
         lines += _list(
-            f"{note_badge(n)} [{escape_text(n.title)}]({relative_link(page, n.src_uri)}) "
+            f"{note_badge(n, page)} [{escape_text(n.title)}]({relative_link(page, n.src_uri)}) "
             f"(¶ {edition.anchors[n.id].paragraph})"
             for n in notes
         )
@@ -120,9 +120,8 @@ def render_glossary_index(edition: Edition) -> str:
     lines = [
         "---",
         "title: Glossary",
-        "description: The technical terms the essay relies on - from fixed points and local "
-        "optima to the borrow checker and 'static - each explained plainly, with every place "
-        "the essay uses it.",
+        f"description: {len(edition.terms)} terms the essay relies on, each explained plainly "
+        "with its sources and every place the essay uses it.",
         "---",
         "",
         "# Glossary",

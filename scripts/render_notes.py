@@ -10,11 +10,13 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from .docs_tree import verdict_anchor
+from .git_history import FileDates
 from .markdown_text import attr, escape_text, page_href, page_url, relative_link
-from .model import NOTE_KINDS, VERDICTS, Note, Source
+from .model import NOTE_KINDS, RATED_VERDICTS, VERDICTS, Note, Source
 from .pipeline import Edition
 from .render_cite import SOURCES_SRC, render_citations
-from .render_essay import ESSAY_SRC, note_badge, note_label, notes_in_reading_order
+from .render_essay import ESSAY_SRC, METHOD_SRC, note_badge, note_label, notes_in_reading_order
 from .render_meta import Site, cite_block
 from .validate import CITATION, CITED_KEY
 
@@ -97,7 +99,67 @@ def source_reference(source: Source, url_as_text: bool = True) -> str:
     return " ".join(parts)
 
 
-def render_note_page(edition: Edition, site: Site, note: Note) -> str:
+def note_history_url(site: Site, note: Note) -> str:
+    """The repository's list of commits that changed the note's file."""
+    return f"{site.repo_url}/commits/{site.branch}/docs/{note.src_uri}"
+
+
+def dates_line(site: Site, note: Note, dates: FileDates | None) -> str:
+    """When the note was first published and last revised (from git), and its change log."""
+    log = f"[changes to this note]({note_history_url(site, note)})"
+    if dates is None:
+        return f'<p class="ed-dates" markdown>Not yet published · {log}</p>'
+    revised = "" if dates.last == dates.first else f" · last revised {dates.last}"
+    return f'<p class="ed-dates" markdown>First published {dates.first}{revised} · {log}</p>'
+
+
+def claim_review_jsonld(
+    edition: Edition, site: Site, note: Note, dates: FileDates | None
+) -> dict[str, object] | None:
+    """schema.org ClaimReview for a rated fact-check (Google's fact-check markup): the
+    words reviewed, where they appear, and the verdict with its place on the scale."""
+    if note.kind != "fact-check" or note.verdict not in RATED_VERDICTS:
+        return None
+    anchor = edition.anchors[note.id]
+    info = edition.info
+    claim: dict[str, object] = {
+        "@type": "Claim",
+        "appearance": {
+            "@type": "CreativeWork",
+            "url": site.page_url(ESSAY_SRC) + f"#p{anchor.paragraph}",
+            "name": info.title,
+        },
+    }
+    if info.known(info.author):  # never a guess: an unknown author is left out
+        claim["author"] = {"@type": "Person", "name": info.author}
+    if info.known(info.published):
+        claim["datePublished"] = info.published
+    review: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": site.page_url(note.src_uri),
+        "name": note.title,
+        "claimReviewed": note.target.exact,
+        "itemReviewed": claim,
+        "author": {"@type": "Organization", "name": site.name, "url": site.url},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": len(RATED_VERDICTS) - RATED_VERDICTS.index(note.verdict),
+            "bestRating": len(RATED_VERDICTS),
+            "worstRating": 1,
+            "alternateName": note.verdict,
+            "url": site.page_url(METHOD_SRC) + "#" + verdict_anchor(note.verdict),
+        },
+    }
+    if dates is not None:
+        review["datePublished"] = dates.first
+        review["dateModified"] = dates.last
+    return review
+
+
+def render_note_page(
+    edition: Edition, site: Site, note: Note, dates: FileDates | None = None
+) -> str:
     """The Markdown of a note's own page, replacing the note file's body."""
     page = note.src_uri
     anchor = edition.anchors[note.id]
@@ -110,7 +172,9 @@ def render_note_page(edition: Edition, site: Site, note: Note) -> str:
     lines = [
         f"# {escape_text(note.title)}",
         "",
-        f"{note_badge(note)}" + (f" · claim {escape_text(note.claim)}" if note.claim else ""),
+        note_badge(note, page),
+        "",
+        dates_line(site, note, dates),
         "",
         # Not in the search index: the essay itself is.
         '<blockquote class="ed-context" data-search-exclude markdown>',
@@ -198,7 +262,7 @@ def render_notes_index(edition: Edition) -> str:
             place = page_href(page, ESSAY_SRC, f"fnref:{note.id}")
             lines.append(
                 f'<li class="ed-note-item" id={attr(note.id)} data-kind={attr(note.kind)} '
-                f"data-verdict={attr(note.verdict)}>{note_badge(note)} "
+                f"data-verdict={attr(note.verdict)}>{note_badge(note, page)} "
                 f"<a href={attr(note_page)}>{html.escape(note.title)}</a>"
                 f" — ¶ {anchor.paragraph}, on “<a href={attr(place)}>"
                 f"{html.escape(note.target.exact)}</a>”</li>"

@@ -39,7 +39,7 @@ def render_corrections_page(edition: Edition) -> str:
             "",
             f"The reading text corrects **{len(placed)} slips** in the author's text: "
             "spelling, doubled or missing words and missing punctuation. Nothing else is "
-            "changed: not style, not profanity, not argument (see [About](about.md)). "
+            "changed: not style, not tone, not argument (see [About](about.md)). "
             "Each row links to the corrected words in the essay, where the original "
             "reading shows on hover or keyboard focus; the [Original text](original.md) "
             "is the author's, byte for byte.",

@@ -312,6 +312,48 @@ TERM = _entry(
 )
 
 
+EDITION = _entry(
+    "the edition's metadata",
+    ["title", "author", "venue", "published", "original_url", "licence", "editors"],
+    {
+        "title": _plain("The essay's title, or the editor's name for it.", "On Something"),
+        "author": _plain("Who wrote the essay, or unknown.", "unknown"),
+        "venue": _plain("Where the essay appeared, or unknown.", "unknown"),
+        "published": {
+            "type": "string",
+            "pattern": r"^(unknown|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$",
+            "description": "When it appeared: YYYY-MM-DD, YYYY-MM or YYYY, or unknown.",
+            "examples": ["unknown"],
+            "x-invalid": (
+                "'published' is not a date ({value!r})",
+                "write the date as YYYY-MM-DD, YYYY-MM or YYYY, or write unknown",
+            ),
+        },
+        "original_url": {
+            "type": "string",
+            "pattern": r"^(unknown|https?://[^\s/?#]+\.[^\s]*)$",
+            "description": "The essay's own address, or unknown.",
+            "examples": ["unknown"],
+            "x-invalid": (
+                "'original_url' is not a web address ({value!r})",
+                "write the address starting with https://, or write unknown",
+            ),
+        },
+        "licence": _plain("The licence or permission to republish, or unknown.", "unknown"),
+        "editors": {
+            "type": ["array", "string"],
+            "items": _plain("An editor's name.", "The edition's contributors"),
+            "description": "Who edits the edition.",
+            "examples": [["The edition's contributors"]],
+        },
+        "remarks": _plain(
+            "What is known about what is not: how the text reached the edition, say.",
+            "The text was received without a byline.",
+        ),
+    },
+)
+
+
 @dataclass(frozen=True)
 class DataSchema:
     """A data file's schema: ``name`` names the published file, ``is_list`` a YAML list."""
@@ -339,6 +381,7 @@ SCHEMAS = {
         DataSchema("sections", "Sections (docs/edition/sections.yml)", SECTION, True),
         DataSchema("sources", "Sources (docs/edition/sources.yml)", SOURCE, True),
         DataSchema("redirects", "Redirects (docs/edition/redirects.yml)", REDIRECT, True),
+        DataSchema("edition", "Edition metadata (docs/edition/edition.yml)", EDITION, False),
         DataSchema("note", "Note front matter (docs/notes/<id>.md)", NOTE, False),
         DataSchema("term", "Term front matter (docs/glossary/<slug>.md)", TERM, False),
     )

@@ -16,6 +16,7 @@ from .model import (
     VERDICTS,
     Address,
     Correction,
+    EssayInfo,
     Note,
     Occurrence,
     QuoteSelector,
@@ -130,6 +131,28 @@ def validate_sections(records: Sequence[Record]) -> tuple[list[SectionSpec], lis
         )
     _check_unique(((s.id, s.where) for s in sections), "section id", problems)
     return sections, problems
+
+
+def validate_essay_info(record: Record | None) -> tuple[EssayInfo | None, list[Problem]]:
+    """The edition's metadata file: every field present, "unknown" where nothing is known."""
+    if record is None:
+        return None, []
+    values, problems = schema.check(record, schema.SCHEMAS["edition"])
+    if problems:
+        return None, problems
+    return (
+        EssayInfo(
+            title=_text(values, "title"),
+            author=_text(values, "author"),
+            venue=_text(values, "venue"),
+            published=_text(values, "published"),
+            original_url=_text(values, "original_url"),
+            licence=_text(values, "licence"),
+            editors=_texts(values, "editors"),
+            remarks=_text(values, "remarks"),
+        ),
+        [],
+    )
 
 
 def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Problem]]:

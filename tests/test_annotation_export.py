@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin
 
-from scripts.model import Anchor, Note, QuoteSelector, ReadingText, Seed, Where
+from scripts.model import UNKNOWN_ESSAY, Anchor, Note, QuoteSelector, ReadingText, Seed, Where
 from scripts.pipeline import Edition
 from scripts.render_notes import text_fragment
 
@@ -58,7 +58,7 @@ def one_note_edition(text: str, exact: str) -> Edition:
     start = text.index(exact)
     note = Note("n", "t", QuoteSelector(exact), "context", "", "", (), (), "b", "notes/n.md",
                 Where("notes/n.md", 1))  # fmt: skip
-    return Edition(Seed(text), ReadingText((text,), ()), (), (), (), (note,),
+    return Edition(Seed(text), UNKNOWN_ESSAY, ReadingText((text,), ()), (), (), (), (note,),
                    {"n": Anchor(1, start, start + len(exact))}, (), (), (), ())  # fmt: skip
 
 

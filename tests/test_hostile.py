@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from scripts import load
+from scripts import new_edition
 
 from .servers import static_host
 
@@ -127,19 +127,12 @@ def make_edition(root: Path) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     files = {
-        "seeds/essay.txt": SEED,
-        "docs/index.md": "# An essay\n\n<!-- reading-text -->\n",
-        "docs/about.md": "# About\n\nA synthetic edition for tests.\n",
-        "docs/edition/corrections.yml": "[]\n",
-        "docs/edition/redirects.yml": "[]\n",
-        "docs/edition/sections.yml": '- id: all\n  title: All\n  start: "The first"\n',
+        **new_edition.starter_files(SEED, "A synthetic essay"),
         "docs/edition/sources.yml": SOURCES,
         "docs/notes/hostile-note.md": NOTE,
         "docs/glossary/widget.md": TERM,
+        "docs/how-we-check.md": (ROOT / "docs/how-we-check.md").read_text(encoding="utf-8"),
     }
-    whole, per_line = load.seed_manifest(SEED)
-    files[load.CHECKSUM_PATH] = whole
-    files[load.LINES_PATH] = per_line
     for relative, text in files.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(text, encoding="utf-8")

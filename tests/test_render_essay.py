@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.model import (
+    UNKNOWN_ESSAY,
     Anchor,
     Correction,
     Note,
@@ -35,7 +36,7 @@ def edition(note_span: tuple[int, int]) -> Edition:
     )
     correction = Correction("c", 1, "forevr", "forever", "spelling", "", "", WHERE)
     placed = PlacedCorrection(correction, TEXT.index("forever"), TEXT.index("forever"))
-    return Edition(Seed(TEXT), ReadingText((TEXT,), (placed,)), (correction,), (), (), (note,),
+    return Edition(Seed(TEXT), UNKNOWN_ESSAY, ReadingText((TEXT,), (placed,)), (correction,), (), (), (note,),
                    {"n": Anchor(1, *note_span)}, (term,), occurrences, (), ())  # fmt: skip
 
 

@@ -17,6 +17,7 @@ DATA_FILES = {
     "sections": "docs/edition/sections.yml",
     "sources": "docs/edition/sources.yml",
     "redirects": "docs/edition/redirects.yml",
+    "edition": "docs/edition/edition.yml",
 }
 
 
