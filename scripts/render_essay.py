@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .anchor import crossing
 from .docs_tree import METHOD_PATH, verdict_anchor
 from .link import BARE_URL
-from .markdown_text import attr, escape_text, link_title, page_href, relative_link
+from .markdown_text import attr, escape_text, page_href, relative_link
 from .model import Note, Occurrence, PlacedCorrection, Section, Term
 from .pipeline import Edition
 from .render_cite import render_citations
@@ -26,6 +26,7 @@ ESSAY_SRC = "index.md"
 # The notes' full text, fetched by the essay page after it has loaded (see render_footnote).
 NOTE_TEXTS_FILE = "essay-notes.json"
 WORKS_CITED_KEY = "@works-cited"  # never a note id (ids are slugs)
+TERMS_KEY = "@terms"  # each linked term's "Term: definition", by the link's address
 
 
 @dataclass(frozen=True)
@@ -41,19 +42,22 @@ class Span:
     droppable: bool = False  # a glossary link may be left out; a note or correction never
 
 
-def correction_markup(placed: PlacedCorrection) -> str:
+def correction_markup(placed: PlacedCorrection, focusable: bool = True) -> str:
     """The corrected words, with the original reading in attributes rather than in the text.
 
     The page's text (what annotation clients, text fragments and search read) is then the
     reading text; the title shows the original without JavaScript, and the stylesheet shows
-    it inside the empty ``<del>`` when the reader switches the originals on."""
+    it inside the empty ``<del>`` when the reader switches the originals on. Inside a
+    glossary link it takes no focus of its own: the link already does, and HTML allows
+    nothing focusable inside a link."""
     c = placed.correction
     original = c.original.strip() or c.original
     label = f"Original reading: “{original}”" + (" (removed)" if not c.corrected else "")
     classes = "ed-corr" + ("" if c.corrected else " ed-corr-removed")
     return (
-        f'<span class={attr(classes)} id={attr("corr-" + c.id)} tabindex="0" '
-        f"title={attr(label)}><del data-original={attr(c.original)}></del>"
+        f"<span class={attr(classes)} id={attr('corr-' + c.id)}"
+        + (' tabindex="0" ' if focusable else " ")
+        + f"title={attr(label)}><del data-original={attr(c.original)}></del>"
         f"<ins>{escape_text(c.corrected)}</ins></span>"
     )
 
@@ -151,6 +155,7 @@ def paragraph_spans(
     fixed += [(p.reading_start, p.reading_end) for p in edition.reading.corrections_in(number)]
     notes_at = [(start, end) for start, end in notes_here]
     linked: set[str] = set()
+    links: list[tuple[int, int]] = []
     for occurrence in layout.occurrences.get(number, ()):
         where = (occurrence.start, occurrence.end)
         if occurrence.slug in linked or any(crossing(where, other) for other in fixed):
@@ -159,20 +164,33 @@ def paragraph_spans(
         if any(occurrence.start <= start and end <= occurrence.end for start, end in notes_at):
             continue
         linked.add(occurrence.slug)
+        links.append(where)
         term = layout.terms[occurrence.slug]
         target = relative_link(page_src, term.src_uri)
+        # No title: the definitions come with the notes' text after load (TERMS_KEY), as
+        # forty-odd titles would weigh more than the rest of the page's markup.
         spans.append(
             Span(
                 occurrence.start,
                 occurrence.end,
                 2,
                 "[",
-                f"]({target} {link_title(term.term + ': ' + term.short)}){{: .ed-term }}",
+                f"]({target}){{: .ed-term }}",
                 droppable=True,
             )
         )
     spans += [
-        Span(p.reading_start, p.reading_end, 3, "", "", leaf=correction_markup(p))
+        Span(
+            p.reading_start,
+            p.reading_end,
+            3,
+            "",
+            "",
+            leaf=correction_markup(
+                p,
+                focusable=not any(s <= p.reading_start and p.reading_end <= e for s, e in links),
+            ),
+        )
         for p in edition.reading.corrections_in(number)
     ]
     return spans
@@ -271,7 +289,13 @@ def render_note_texts(
     }
     if edition.notes:
         texts[WORKS_CITED_KEY] = clean_html(to_html(render_works_cited(edition)))
-    return json.dumps(texts, ensure_ascii=False, indent=0) + "\n"
+    texts_and_terms: dict[str, object] = dict(texts)
+    if edition.terms:
+        texts_and_terms[TERMS_KEY] = {
+            page_href(page_src, term.src_uri): f"{term.term}: {term.short}"
+            for term in sorted(edition.terms, key=lambda t: t.slug)
+        }
+    return json.dumps(texts_and_terms, ensure_ascii=False, indent=0) + "\n"
 
 
 def notes_in_reading_order(edition: Edition) -> list[Note]:

@@ -116,7 +116,7 @@ target:
   exact: "Let’s see why"
 kind: context
 ---
-Body.
+The body of this note.
 """
 
 

@@ -294,7 +294,17 @@
         if (works && list) {
           list.insertAdjacentHTML("afterend", '<div class="ed-works-cited">' + works + "</div>");
         }
+        /* Each glossary link's "Term: definition", by its address: the tooltip and the
+           touch sheet show it, and a screen reader reads it as the link's description. */
+        var terms = texts["@terms"] || {};
+        document.querySelectorAll("a.ed-term").forEach(function (link) {
+          var text = terms[link.getAttribute("href")];
+          if (!text) return;
+          link.setAttribute("data-ed-title", text);
+          if (!link.hasAttribute("aria-describedby")) link.setAttribute("title", text);
+        });
         Object.keys(texts).forEach(function (id) {
+          if (id.charAt(0) === "@") return;
           var note = document.getElementById("fn:" + id);
           var link = note && note.querySelector(".ed-note-link");
           if (!link || note.classList.contains("ed-note-full")) return;
