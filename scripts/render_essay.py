@@ -57,7 +57,11 @@ def correction_markup(placed: PlacedCorrection, focusable: bool = True) -> str:
     return (
         f"<span class={attr(classes)} id={attr('corr-' + c.id)}"
         + (' tabindex="0" ' if focusable else " ")
-        + f"title={attr(label)}><del data-original={attr(c.original)}></del>"
+        + f"title={attr(label)}><del data-original={attr(c.original)}"
+        # data-original is exact (a removed word takes its space with it); the stylesheet
+        # shows the words without that space when they differ.
+        + (f" data-shown={attr(original)}" if original != c.original else "")
+        + "></del>"
         f"<ins>{escape_text(c.corrected)}</ins></span>"
     )
 

@@ -60,6 +60,10 @@ def test_switch_shows_and_hides_all_original_readings(page: Any, site_url: str) 
     assert all(originals.nth(i).is_visible() for i in range(originals.count()))
     # Drawn by the stylesheet from data-original, and read out as the deletion it is.
     assert 'deletion: "[underlaying]"' in page.locator("#p3").aria_snapshot()
+    # A removed word is shown without the space that went with it.
+    removed = page.locator(".ed-corr-removed del").first
+    shown = removed.evaluate("d => getComputedStyle(d, '::before').content")
+    assert shown == '"[' + (removed.get_attribute("data-original") or "").strip() + ']"'
     page.get_by_label("Show original readings inline").uncheck()
     assert not originals.first.is_visible()
     assert "underlaying" not in page.locator("#p3").aria_snapshot()

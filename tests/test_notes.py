@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.model import VERDICTS
 from scripts.pipeline import Edition
-from scripts.render_essay import WORKS_CITED_KEY, notes_in_reading_order
+from scripts.render_essay import TERMS_KEY, notes_in_reading_order
 
 from .html import one, parse, parse_text, text_of
 
@@ -88,7 +88,8 @@ def test_footnotes_carry_verdict_and_headline_and_the_text_follows_after_load(
     essay = parse(built_site / "index.html")
     assert one(essay, "h2#notes").attributes["data-ed-texts"] == "essay-notes.json"
     texts = json.loads((built_site / "essay-notes.json").read_text(encoding="utf-8"))
-    notes = [key for key in texts if key != WORKS_CITED_KEY]  # for print: test_print_works_cited
+    # Besides the notes: the works cited (for print) and the terms' definitions.
+    notes = [key for key in texts if not key.startswith("@")]
     assert notes == [n.id for n in notes_in_reading_order(edition)]
     for note in edition.notes:
         footnote = one(essay, f'li[id="fn:{note.id}"]')
@@ -121,7 +122,10 @@ def test_citations_link_to_source_entries_that_list_their_notes(
     # The essay's notes' text, as edition.js puts it under each footnote.
     texts = json.loads((built_site / "essay-notes.json").read_text(encoding="utf-8"))
     cites = {
-        a.attributes["href"] for text in texts.values() for a in parse_text(text).css("a.ed-cite")
+        a.attributes["href"]
+        for key, text in texts.items()
+        if key != TERMS_KEY
+        for a in parse_text(text).css("a.ed-cite")
     }
     cited = {key for note in edition.notes for key in note.sources}
     assert cites == {f"sources/#{key}" for key in cited}

@@ -31,7 +31,7 @@ def cited_labels(site: Path) -> set[str]:
     return {
         link.text(strip=True)
         for key, html in note_texts(site).items()
-        if key != WORKS_CITED_KEY
+        if not key.startswith("@")  # the works cited and the terms' definitions
         for link in LexborHTMLParser(html).css("a.ed-cite")
     }
 
