@@ -97,8 +97,11 @@ def source_reference(source: Source, url_as_text: bool = True) -> str:
     return " ".join(parts)
 
 
-def render_note_page(edition: Edition, site: Site, note: Note) -> str:
-    """The Markdown of a note's own page, replacing the note file's body."""
+def render_note_page(edition: Edition, site: Site, note: Note, body: str | None = None) -> str:
+    """The Markdown of a note's own page, replacing the note file's body.
+
+    ``body`` is the note's text already rendered (the compiler passes it as sanitized
+    HTML, so that no engine renders a contributor's Markdown); by default, its Markdown."""
     page = note.src_uri
     anchor = edition.anchors[note.id]
     section = next(s for s in edition.sections if anchor.paragraph in s.paragraph_numbers)
@@ -123,7 +126,7 @@ def render_note_page(edition: Edition, site: Site, note: Note) -> str:
         "",
         "</blockquote>",
         "",
-        render_citations(note.body, page, edition.short_labels),
+        render_citations(note.body, page, edition.short_labels) if body is None else body,
         "",
     ]
     if cited:
