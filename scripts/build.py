@@ -82,9 +82,15 @@ def compile_command(root: Path) -> int:
 
 
 def zensical_command(root: Path) -> str:
-    """Zensical from its own venv (make installs it from requirements-zensical.lock)."""
-    local = root / ZENSICAL_VENV / "bin" / "zensical"
-    return str(local) if local.exists() else (shutil.which("zensical") or str(local))
+    """Zensical as $ZENSICAL names it, or from the project's own venv (make installs it from
+    requirements-zensical.lock), or from the PATH."""
+    if os.environ.get("ZENSICAL"):
+        return os.environ["ZENSICAL"]
+    for project in (root, Path(__file__).resolve().parent.parent):
+        local = project / ZENSICAL_VENV / "bin" / "zensical"
+        if local.exists():
+            return str(local)
+    return shutil.which("zensical") or "zensical"
 
 
 def engine_command(root: Path, engine: str, action: str, strict: bool) -> list[str]:
@@ -140,7 +146,14 @@ def build_site(root: Path, engine: str, site: Path, *, strict: bool = True) -> i
     if engine == "mkdocs":
         command += ["--site-dir", str(fresh)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's notice, not the build's
-    result = subprocess.run(command, cwd=root, env=env, check=False)
+    try:
+        result = subprocess.run(command, cwd=root, env=env, check=False)
+    except FileNotFoundError:
+        print(
+            f"{command[0]}: {engine} is not installed; 'make build ENGINE={engine}' installs it",
+            file=sys.stderr,
+        )
+        return 1
     if engine != "mkdocs" and result.returncode == 0:
         shutil.move(output, fresh)
     shutil.rmtree(output, ignore_errors=True)  # Zensical writes it even when it fails

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project, mkdocs_build
+from .conftest import copy_project, site_build
 
 FIXTURES = Path(__file__).parent / "fixtures" / "errors"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
@@ -120,7 +120,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
     apply_fixture(FIXTURES / "correction-not-in-paragraph", project)
-    result = mkdocs_build(project, site)
+    result = site_build(project, site)
     assert result.returncode != 0
     assert "the original reading “marketting” is not in paragraph 5" in result.stderr
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
