@@ -64,7 +64,9 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def mkdocs_build(project_root: Path, site_dir: Path, config: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    project_root: Path, site_dir: Path, config: Path
+) -> subprocess.CompletedProcess[str]:
     """A bare ``mkdocs build --strict`` of a plain project (no edition: for comparisons)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),

@@ -160,7 +160,9 @@ def test_check_refuses_every_payload(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module", params=ENGINES)
-def unsafe_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[str]:
+def unsafe_site(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
     engine = request.param
     project = make_edition(tmp_path_factory.mktemp(f"hostile-{engine}") / "project")
     (project / "unsafe_build.py").write_text(UNSAFE_BUILD, encoding="utf-8")
