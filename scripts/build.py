@@ -96,8 +96,9 @@ def zensical_command(root: Path) -> str:
 def engine_command(root: Path, engine: str, action: str, strict: bool) -> list[str]:
     config = str(root / BUILD_DIR / ENGINE_CONFIG[engine])
     if engine == "zensical":
+        # --clean: no cache carried from one build into the next, so that builds repeat.
         return [zensical_command(root), action, "--config-file", config] + (
-            ["--strict"] if strict and action == "build" else []
+            (["--clean"] + (["--strict"] if strict else [])) if action == "build" else []
         )
     return [sys.executable, "-m", "mkdocs", action, "--config-file", config] + (
         ["--strict"] if strict and action == "build" else []
@@ -171,7 +172,9 @@ def build_site(root: Path, engine: str, site: Path, *, strict: bool = True) -> i
             print(EditionError(problems), file=sys.stderr)
         else:
             count = len(warnings)
-            print(f"aborted with {count} warning{'s' if count != 1 else ''} (strict)", file=sys.stderr)
+            print(
+                f"aborted with {count} warning{'s' if count != 1 else ''} (strict)", file=sys.stderr
+            )
         print(f"{site} is as it was", file=sys.stderr)
         return 1
     old = site.with_name(f".{site.name}-old")

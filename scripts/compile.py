@@ -437,4 +437,3 @@ def write_tree(files: Mapping[str, bytes], folder: Path) -> int:
         target.write_bytes(content)
         changed += 1
     return changed
-
