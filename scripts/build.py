@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -196,6 +197,10 @@ def _sources_state(root: Path) -> dict[str, float]:
     return state
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(root: Path, engine: str, address: str) -> int:
     """The engine's live-reload server over build/, re-compiled when a source changes.
 
@@ -210,6 +215,8 @@ def serve(root: Path, engine: str, address: str) -> int:
     )
     recompile = [sys.executable, "-m", "scripts", "compile", "--root", str(root)]
     state = _sources_state(root)
+    # Stopped with SIGTERM as with Ctrl-C: the engine's server stops with it.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         while server.poll() is None:
             time.sleep(0.5)
