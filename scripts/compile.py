@@ -20,9 +20,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 
 import yaml
 from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
 
 from . import (
     addresses,
@@ -128,12 +131,35 @@ def read_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     return SiteConfig(settings), []
 
 
-def markdown_converter(config: SiteConfig) -> Callable[[str], str]:
-    """Markdown to HTML with the site's own extensions, for text the compiler renders itself."""
+class _PageLinks(Treeprocessor):
+    """Links to the site's Markdown files (``../glossary/x.md#y``) as the published pages'
+    addresses, relative to the page being rendered: what MkDocs does for the pages it
+    renders, done here for the text the compiler renders itself."""
+
+    def __init__(self, md: Markdown, page: dict[str, str]) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root: Element) -> None:
+        src = self.page["src"]
+        for link in root.iter("a"):
+            parts = urlsplit(link.get("href") or "")
+            if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src), parts.path))
+            link.set("href", page_href(src, target, parts.fragment) or "./")
+
+
+def markdown_converter(config: SiteConfig) -> Callable[[str, str], str]:
+    """(Markdown, source path of the page it appears on) -> HTML, with the site's own
+    extensions, for the text the compiler renders itself."""
     names, configs = config.markdown_extensions()
     converter = Markdown(extensions=names, extension_configs=configs)
+    page = {"src": render_essay.ESSAY_SRC}
+    converter.treeprocessors.register(_PageLinks(converter, page), "edition-page-links", 1)
 
-    def to_html(text: str) -> str:
+    def to_html(text: str, src: str) -> str:
+        page["src"] = src
         return str(converter.reset().convert(text))
 
     return to_html
@@ -259,7 +285,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
 
     def safe_body(body: str, src: str) -> str:
         rendered = render_cite.render_citations(body, src, shorts, published=True)
-        return sanitize.clean_html(to_html(rendered))
+        return sanitize.clean_html(to_html(rendered, src))
 
     notes = {n.src_uri: n for n in edition.notes}
     terms = {t.src_uri: t for t in edition.terms}
@@ -361,7 +387,9 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         problems += found
         pages[src] = _page(config, edition, src, markdown, {**meta, **extra})
     data[render_pages.SEED_COPY] = edition.seed.text
-    data[render_essay.NOTE_TEXTS_FILE] = render_essay.render_note_texts(edition, to_html)
+    data[render_essay.NOTE_TEXTS_FILE] = render_essay.render_note_texts(
+        edition, lambda text: to_html(text, render_essay.ESSAY_SRC)
+    )
     data[render_notes.ANNOTATIONS_FILE] = render_notes.render_annotations(edition, config.url)
     # addresses.py lists the same files to know the edition's addresses without building
     made = {src for src, *_ in generated} | set(data)
