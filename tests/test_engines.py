@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ from scripts.compile import ENGINES
 
 from .conftest import ROOT, site_build
 from .html import parse
+from .servers import static_host
 
 # Files the compiler writes: each engine copies them, so they must be the same bytes.
 DATA_SUFFIXES = (".json", ".jsonld", ".txt")
@@ -137,3 +139,33 @@ def test_differences_are_named_in_words(tmp_path: Path) -> None:
         "essay.txt: the data file differs between A and B",
         "x/index.html: the title is 'One' with A, 'Two' with B",
     ]
+
+
+@pytest.mark.browser
+def test_zensical_header_search_finds_a_glossary_page(chromium: Any, zensical_site: Path) -> None:
+    """Zensical's own search dialog works with the project's overrides (Material's search
+    partial, which the project overrides for MkDocs, would break it)."""
+    term_page = sorted((zensical_site / "glossary").glob("*/index.html"))[0]
+    heading = parse(term_page).css_first("article h1")
+    assert heading is not None
+    term = heading.text(deep=False).strip()
+    with static_host(zensical_site) as url:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(url, wait_until="networkidle")
+            page.locator(".md-search__button").click()
+            page.keyboard.type(term)
+            wanted = f"glossary/{term_page.parent.name}/"
+            # Zensical draws its results in a shadow root: the page's own links are not results.
+            page.wait_for_function(
+                """(wanted) => {
+                    const found = (root) => [...root.querySelectorAll('*')].some((e) =>
+                        e.shadowRoot && ([...e.shadowRoot.querySelectorAll('a')].some(
+                            (a) => a.href.includes(wanted)) || found(e.shadowRoot)));
+                    return found(document);
+                }""",
+                arg=wanted,
+                timeout=10_000,
+            )
+        finally:
+            page.close()
