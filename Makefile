@@ -6,29 +6,36 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_DEPS := $(VENV)/.site-deps
 DEV_DEPS := $(VENV)/.dev-deps
+# The engine that renders the compiled tree: mkdocs (default) or zensical, which has its own
+# venv and lock (installed on first use).
+ENGINE ?= mkdocs
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_DEPS := $(ZENSICAL_VENV)/.deps
+ENGINE_DEPS := $(SITE_DEPS) $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_DEPS))
 # Dates come from the last commit, never the clock, so builds are reproducible.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build check test lint bench lock accept-seed addresses schemas new-edition clean
+.PHONY: serve build compile check test lint bench lock accept-seed addresses schemas new-edition clean
 
-serve: $(SITE_DEPS)  ## preview at http://127.0.0.1:8000, rebuilt on every change
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(ENGINE_DEPS)  ## preview at http://127.0.0.1:8000, rebuilt on every change (ENGINE=zensical too)
+	$(PY) -m scripts serve --engine $(ENGINE) --dev-addr 127.0.0.1:8000
 
-build: $(SITE_DEPS)  ## write the site to site/ (only if the whole build succeeds)
-	rm -rf .site-new
-	$(PY) -m mkdocs build --strict --site-dir .site-new
-	rm -rf site && mv .site-new site
+build: $(ENGINE_DEPS)  ## write the site to site/ (only if the whole build succeeds); ENGINE=zensical too
+	$(PY) -m scripts build --engine $(ENGINE) --site-dir site
+
+compile: $(SITE_DEPS)  ## write the compiled docs tree and the engines' configs to build/
+	$(PY) -m scripts compile
 
 check: $(SITE_DEPS)  ## check the data files and report every problem
 	$(PY) -m scripts check
 
-test: $(DEV_DEPS)  ## lint, type-check and run the whole test suite
+test: $(DEV_DEPS) $(ZENSICAL_DEPS)  ## lint, type-check and run the whole test suite (both engines)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 	$(PY) -m pytest
 
-bench: $(DEV_DEPS)  ## speed and size figures, printed as ratios and budgets
+bench: $(DEV_DEPS) $(ZENSICAL_DEPS)  ## speed and size figures, printed as ratios and budgets
 	$(PY) bench/run.py
 
 lint: $(DEV_DEPS)
@@ -48,9 +55,15 @@ new-edition: $(SITE_DEPS)  ## start a fresh edition: make new-edition ESSAY=path
 schemas: $(SITE_DEPS)  ## rewrite schemas/*.schema.json (editors' copies) from scripts/schema.py
 	$(PY) -m scripts schemas
 
-lock:  ## re-pin dependencies (needs uv); commit both lock files
-	uv pip compile requirements.in --generate-hashes --universal --python-version 3.11 -o requirements.lock
-	uv pip compile requirements-dev.in --generate-hashes --universal --python-version 3.11 -o requirements-dev.lock
+UV := $(or $(shell command -v uv 2>/dev/null),.venv-lock/bin/uv)
+lock: $(UV)  ## re-pin dependencies with uv (installed in .venv-lock when missing); commit the lock files
+	$(UV) pip compile requirements.in --generate-hashes --universal --python-version 3.11 -o requirements.lock
+	$(UV) pip compile requirements-dev.in --generate-hashes --universal --python-version 3.11 -o requirements-dev.lock
+	$(UV) pip compile requirements-zensical.in --generate-hashes --universal --python-version 3.11 -o requirements-zensical.lock
+
+.venv-lock/bin/uv:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet uv
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -60,9 +73,14 @@ $(SITE_DEPS): requirements.lock | $(PY)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+$(ZENSICAL_DEPS): requirements-zensical.lock
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements-zensical.lock
+	touch $@
+
 $(DEV_DEPS): requirements-dev.lock | $(PY)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
 	touch $@ $(SITE_DEPS)
 
 clean:
-	rm -rf site .site-new .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-new .site-old build .venv $(ZENSICAL_VENV) .venv-lock .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,8 @@
 """``make bench``: speed and size figures for the edition, printed as ratios and budgets.
 
-1. Build: the full edition (pipeline + MkDocs) against a bare ``mkdocs build`` of the
-   same rendered pages (the pipeline's Markdown written out, no hook).
+1. Build, for each engine (MkDocs, Zensical): the full edition (``make build``: compile,
+   render, check the addresses on the HTML) against the engine alone over the same
+   compiled tree (the bare build of the same pages).
 2. Pipeline: load -> render on the real edition and on synthetic editions 10x and 100x
    larger (same density of corrections, notes and terms).
 3. Term matching: one Aho-Corasick automaton over 500 terms on texts 1x, 10x, 100x the
@@ -15,27 +16,25 @@ Timings are medians of several runs on this machine; compare ratios, not seconds
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.plugins import BasePlugin  # noqa: E402
 
 from bench.lighthouse import bench_lighthouse  # noqa: E402
 from scripts import anchor, correct, link, render_essay, segment  # noqa: E402
+from scripts.build import zensical_command  # noqa: E402
+from scripts.compile import BUILD_DIR, DOCS, ENGINE_CONFIG, ENGINES  # noqa: E402
 from scripts.git_history import Version  # noqa: E402
 from scripts.model import (  # noqa: E402
     Correction,
@@ -62,52 +61,36 @@ def median_time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def quiet_build(config_file: Path, site_dir: Path, **overrides: Any) -> None:
-    config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-class CaptureMarkdown(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
-    """Keeps the Markdown each page is finally rendered from (after the edition's hook)."""
-
-    def __init__(self) -> None:
-        self.pages: dict[str, str] = {}
-
-    def on_page_markdown(self, markdown: str, page: object, **kwargs: object) -> str:
-        self.pages[page.file.src_uri] = markdown  # type: ignore[attr-defined]
-        return markdown
+def run_quietly(command: list[str]) -> None:
+    result = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
 
 
 def bench_build(work: Path) -> None:
-    capture = CaptureMarkdown()
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(work / "full"))
-    config.plugins["capture"] = capture
-    build(config)
-    bare_docs = work / "bare-docs"
-    for src, markdown in capture.pages.items():
-        target = bare_docs / src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
-    shutil.copytree(ROOT / "docs/assets", bare_docs / "assets")
-    bare_config = work / "bare.yml"
-    config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config_text = re.sub(r"\nhooks:\n  - scripts/hook.py\n", "\n", config_text)
-    config_text = re.sub(r"\n  - redirects[^\n]*", "", config_text)
-    config_text = config_text.replace("docs_dir: docs", f"docs_dir: {bare_docs}")
-    config_text = config_text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config_text = re.sub(r"\nwatch:\n(  - \w+\n)+", "\n", config_text)
-    bare_config.write_text(config_text, encoding="utf-8")
-    full = median_time(lambda: quiet_build(ROOT / "mkdocs.yml", work / "full"), 3)
-    # the bare site lacks the generated non-page files (essay.txt), so links to them warn
-    bare = median_time(lambda: quiet_build(bare_config, work / "bare", strict=False), 3)
-    print("1. Build (median of 3)")
-    print(f"   full edition build      {full:7.3f} s")
-    print(f"   bare mkdocs build       {bare:7.3f} s   (same {len(capture.pages)} pages, no hook)")
-    print(f"   ratio full / bare       {full / bare:7.2f} x")
+    """Each engine: the whole build (compile, render, address check, swap) against the
+    engine alone rendering the same compiled tree (the bare build of the same pages)."""
+    run_quietly([sys.executable, "-m", "scripts", "compile"])
+    pages = len(list((ROOT / BUILD_DIR / DOCS).rglob("*.md")))
+    print("1. Build (median of 3; each engine against itself on the same compiled pages)")
+    for engine in ENGINES:
+        full_command = [sys.executable, "-m", "scripts", "build", "--engine", engine]
+        full_command += ["--site-dir", str(work / f"full-{engine}")]
+        config = str(ROOT / BUILD_DIR / ENGINE_CONFIG[engine])
+        if engine == "zensical":
+            bare_command = [zensical_command(ROOT), "build", "--clean", "--config-file", config]
+        else:
+            bare_command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config]
+            bare_command += ["--site-dir", str(work / "bare-mkdocs")]
+        full = median_time(lambda c=full_command: run_quietly(c), 3)  # type: ignore[misc]
+        bare = median_time(lambda c=bare_command: run_quietly(c), 3)  # type: ignore[misc]
+        print(f"   {engine:9} full edition build {full:7.3f} s")
+        print(f"   {engine:9} bare build         {bare:7.3f} s   (same {pages} pages, no compiler)")
+        print(f"   {engine:9} ratio full / bare  {full / bare:7.2f} x")
+    shutil.rmtree(ROOT / BUILD_DIR / ".site-zensical", ignore_errors=True)
 
 
 def synthetic_edition(real: Edition, copies: int) -> Callable[[], Edition]:
@@ -223,15 +206,17 @@ def bench_matching() -> None:
 
 def bench_weight(work: Path) -> None:
     seed = (ROOT / "seeds/essay.txt").read_text(encoding="utf-8")
-    quiet_build(write_plain_project(work, seed), work / "plain")
-    weight = essay_weight(work / "full", work / "plain", [render_essay.NOTE_TEXTS_FILE])
+    config = write_plain_project(work, seed)
+    run_quietly(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(work / "plain")]
+    )
+    weight = essay_weight(work / "full-mkdocs", work / "plain", [render_essay.NOTE_TEXTS_FILE])
     print("4. Page weight: the essay's first load, gzip bytes")
     print(weight.table())
 
 
 def main() -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -239,7 +224,7 @@ def main() -> None:
         bench_pipeline()
         bench_matching()
         bench_weight(work)
-        bench_lighthouse(work / "full", work / "plain")
+        bench_lighthouse(work / "full-mkdocs", work / "plain")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""The command-line adapter:
-``python -m scripts check | accept-seed | addresses | schemas | new-edition --essay FILE``."""
+"""The command-line adapter: ``python -m scripts check | compile | build | serve | accept-seed |
+addresses | schemas | new-edition --essay FILE``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import addresses, load, new_edition, schema
+from . import addresses, build, load, new_edition, schema
+from .compile import ENGINES
 from .pipeline import Edition, build_edition
 from .problems import EditionError
 
@@ -125,18 +126,35 @@ def start_edition(root: Path, essay: Path | None, title: str | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     parser.add_argument(
-        "command", choices=["check", "accept-seed", "addresses", "schemas", "new-edition"]
-    )
+        "command",
+        choices=[
+            "check", "compile", "build", "serve", "accept-seed", "addresses", "schemas",
+            "new-edition",
+        ],
+    )  # fmt: skip
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help="build and serve")
+    parser.add_argument("--site-dir", type=Path, help="build: where the site goes (./site)")
+    parser.add_argument(
+        "--no-strict", action="store_true", help="build: warnings do not stop the build"
+    )
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: where to listen")
     parser.add_argument("--essay", type=Path, help="new-edition: the essay, one paragraph a line")
     parser.add_argument("--title", help="new-edition: the essay's title (else from its file name)")
     args = parser.parse_args(argv)
+    root = args.root.resolve()
     if args.command == "new-edition":
-        return start_edition(args.root, args.essay, args.title)
+        return start_edition(root, args.essay, args.title)
+    if args.command == "build":
+        site = args.site_dir or root / "site"
+        return build.build_site(root, args.engine, site, strict=not args.no_strict)
+    if args.command == "serve":
+        return build.serve(root, args.engine, args.dev_addr)
     commands = {
+        "compile": build.compile_command,
         "check": check,
         "accept-seed": accept_seed,
         "addresses": record_addresses,
         "schemas": write_schemas,
     }
-    return commands[args.command](args.root)
+    return commands[args.command](root)

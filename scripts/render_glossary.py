@@ -59,8 +59,10 @@ def _list(items: Iterable[str]) -> list[str]:
     return [f"- {item}" for item in items]
 
 
-def render_term_page(edition: Edition, site: Site, term: Term) -> str:
-    """The Markdown of a term's page: the contributor's text plus generated cross-references."""
+def render_term_page(edition: Edition, site: Site, term: Term, body: str | None = None) -> str:
+    """The Markdown of a term's page: the contributor's text plus generated cross-references.
+
+    ``body`` is the term's text already rendered (as for ``render_note_page``)."""
     page = term.src_uri
     found = occurrences_of(edition, term.slug)
     lines = [
@@ -69,7 +71,7 @@ def render_term_page(edition: Edition, site: Site, term: Term) -> str:
         f"*{escape_text(term.short)}*",
         "{: .ed-short }",
         "",
-        render_citations(term.body, page, edition.short_labels),
+        render_citations(term.body, page, edition.short_labels) if body is None else body,
         "",
         "## In the essay { #in-the-essay data-search-exclude }",  # the essay itself is indexed
         "",

@@ -158,9 +158,17 @@ def claim_review_jsonld(
 
 
 def render_note_page(
-    edition: Edition, site: Site, note: Note, dates: FileDates | None = None
+    edition: Edition,
+    site: Site,
+    note: Note,
+    body: str | None = None,
+    dates: FileDates | None = None,
 ) -> str:
-    """The Markdown of a note's own page, replacing the note file's body."""
+    """The Markdown of a note's own page, replacing the note file's body.
+
+    ``body`` is the note's text already rendered (the compiler passes it as sanitized
+    HTML, so that no engine renders a contributor's Markdown); by default, its Markdown.
+    ``dates`` come from git: when the note was first published and last revised."""
     page = note.src_uri
     anchor = edition.anchors[note.id]
     section = next(s for s in edition.sections if anchor.paragraph in s.paragraph_numbers)
@@ -187,7 +195,7 @@ def render_note_page(
         "",
         "</blockquote>",
         "",
-        render_citations(note.body, page, edition.short_labels),
+        render_citations(note.body, page, edition.short_labels) if body is None else body,
         "",
     ]
     if cited:

@@ -16,6 +16,8 @@ from scripts.pipeline import Edition, build_edition
 from .browser import chromium, page, site_url, watch  # noqa: F401  (fixtures for browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
+# Zensical from this checkout's venv, for builds of copies of the project (make test installs it).
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "seeds", "scripts", "overrides", "addresses.txt")
 
 
@@ -63,23 +65,35 @@ def project(tmp_path: Path) -> Path:
 
 
 def mkdocs_build(
+    project_root: Path, site_dir: Path, config: Path
+) -> subprocess.CompletedProcess[str]:
+    """A bare ``mkdocs build --strict`` of a plain project (no edition: for comparisons)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
+         "--config-file", str(config)],
+        cwd=project_root, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+
+
+def site_build(
     project_root: Path,
     site_dir: Path,
-    config: Path | None = None,
     *,
+    engine: str = "mkdocs",
     epoch: str | None = None,
     clock: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict``; ``clock`` is a command to run it under (e.g. faketime)."""
+    """``make build``: compile the edition, render it with ``engine`` into ``site_dir``
+    (replaced only on success); ``clock`` is a command to run it under (e.g. faketime)."""
     date = epoch or os.environ.get("SOURCE_DATE_EPOCH", "0")
-    options = ["--config-file", str(config)] if config else []
     return subprocess.run(
-        [*clock, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
-         *options],
+        [*clock, sys.executable, "-m", "scripts", "build", "--root", str(project_root),
+         "--engine", engine, "--site-dir", str(site_dir)],
         cwd=project_root,
         capture_output=True,
         text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": date},
+        env={**os.environ, "SOURCE_DATE_EPOCH": date, "ZENSICAL": str(ZENSICAL)},
         check=False,
     )  # fmt: skip
 
@@ -94,6 +108,6 @@ def edition() -> Edition:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The real edition built once with --strict, as a static host would serve it."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = site_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     yield site

@@ -14,7 +14,7 @@ from scripts import addresses
 from scripts.model import Address, Redirect
 from scripts.pipeline import build_edition
 
-from .conftest import ROOT, copy_project, mkdocs_build
+from .conftest import ROOT, copy_project, site_build
 from .servers import static_host
 
 
@@ -74,7 +74,7 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         '- from: "/#old-tokio"\n  to: "/#the-tokio-case"\n'
     )
     site = tmp_path_factory.mktemp("moved-site")
-    result = mkdocs_build(project, site)
+    result = site_build(project, site)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -83,7 +83,7 @@ def test_a_lost_address_fails_the_build_with_what_to_do(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     registry = (ROOT / "addresses.txt").read_text()
     (project / "addresses.txt").write_text(registry + "/#old-tokio\n")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = site_build(project, tmp_path / "site")
     assert result.returncode != 0
     line = registry.count("\n") + 1
     assert (

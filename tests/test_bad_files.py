@@ -15,7 +15,7 @@ import pytest
 
 from scripts import load
 
-from .conftest import mkdocs_build
+from .conftest import site_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_FIX = load.SEED_FIX
@@ -136,7 +136,7 @@ def test_the_build_reports_a_bad_encoding_without_a_traceback(
 ) -> None:
     note = project / "docs/notes/extra-latin.md"
     note.write_bytes(b"---\nid: extra-latin\n---\nCaf\xe9\n")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = site_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "docs/notes/extra-latin.md:4: the byte 0xE9 in column 4 is not UTF-8" in result.stderr
@@ -152,7 +152,7 @@ def test_an_address_registry_that_is_not_utf8(project: Path, tmp_path: Path) -> 
         "retype the character at that place"
     )
     assert problems_of(run(project, "check")) == [message]
-    result = mkdocs_build(project, tmp_path / "site")
+    result = site_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert message in result.stderr

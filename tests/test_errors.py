@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project, mkdocs_build
+from scripts.compile import ENGINES
+
+from .conftest import copy_project, site_build
 
 FIXTURES = Path(__file__).parent / "fixtures" / "errors"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
@@ -114,13 +116,14 @@ def test_the_real_edition_has_no_problems() -> None:
     assert result.stdout.startswith("ok: ")
 
 
-def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path, engine: str) -> None:
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
     apply_fixture(FIXTURES / "correction-not-in-paragraph", project)
-    result = mkdocs_build(project, site)
+    result = site_build(project, site, engine=engine)
     assert result.returncode != 0
     assert "the original reading “marketting” is not in paragraph 5" in result.stderr
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]

@@ -5,7 +5,7 @@ an ``<img onerror>`` split over two lines, ``javascript:`` links inline and
 reference-style and an event attribute, in notes and in a term. Two things are shown:
 
 1. ``make check`` refuses every payload, each with its exact ``path:line``.
-2. Even with those checks switched off (a test-only hook that disables them), the
+2. Even with those checks switched off (a test-only build that disables them), the
    sanitizer alone keeps every payload from running: Chromium loads each page built from
    the payloads, waits for the note texts to arrive, clicks every payload link, and not
    one payload has called the ``pwned`` function the test puts in the page.
@@ -13,6 +13,7 @@ reference-style and an event attribute, in notes and in a term. Two things are s
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,9 @@ from typing import Any
 import pytest
 
 from scripts import new_edition
+from scripts.compile import ENGINES
 
+from .conftest import ZENSICAL
 from .servers import static_host
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,17 +108,17 @@ REFUSED = [
     "scheme 'javascript:', which the site does not allow; link only to http://, https:// or "
     "mailto: addresses, or to a page of this site",
 ]
-# The test-only hook: the edition's own, with the checks that refuse markup switched off.
-UNSAFE_HOOK = """\
+# The test-only build: the edition's own, with the checks that refuse markup switched off.
+UNSAFE_BUILD = """\
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts import sanitize, schema  # noqa: E402
+from scripts import sanitize, schema
 
 sanitize.body_problems = lambda *args, **kwargs: []
 schema.FORMATS.checkers.pop(schema.PLAIN_TEXT)
-from scripts.hook import on_env, on_files, on_page_content, on_page_markdown, on_pre_build  # noqa
+from scripts.cli import main  # noqa: E402
+
+sys.exit(main(["build", "--no-strict", "--engine", sys.argv[1], "--site-dir", sys.argv[2]]))
 """
 
 
@@ -149,19 +152,22 @@ def test_check_refuses_every_payload(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[1:] == REFUSED
 
 
-@pytest.fixture(scope="module")
-def unsafe_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = make_edition(tmp_path_factory.mktemp("hostile") / "project")
-    (project / "scripts" / "unsafe_hook.py").write_text(UNSAFE_HOOK, encoding="utf-8")
+@pytest.fixture(scope="module", params=ENGINES)
+def unsafe_site(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    engine = request.param
+    project = make_edition(tmp_path_factory.mktemp(f"hostile-{engine}") / "project")
+    (project / "unsafe_build.py").write_text(UNSAFE_BUILD, encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("scripts/hook.py", "scripts/unsafe_hook.py")
     config.write_text(text.replace("strict: true", "strict: false"), encoding="utf-8")
     site = project.parent / "site"
     # Not strict: the synthetic edition records no addresses, and the payloads break links.
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        [sys.executable, "unsafe_build.py", engine, str(site)],
         cwd=project, capture_output=True, text=True, check=False,
+        env={**os.environ, "ZENSICAL": str(ZENSICAL)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     with static_host(site) as url:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, mkdocs_build
+from .conftest import ROOT, site_build
 
 # The second build runs under a clock years ahead (libfaketime), so that any date taken
 # from the clock instead of git or SOURCE_DATE_EPOCH shows up as a difference.
@@ -25,7 +25,7 @@ def clone_and_build(destination: Path, clock: list[str] | None = None) -> Path:
         check=True,
     ).stdout.strip()  # fmt: skip
     site = destination / "site"
-    result = mkdocs_build(destination, site, epoch=epoch, clock=clock or [])
+    result = site_build(destination, site, epoch=epoch, clock=clock or [])
     assert result.returncode == 0, result.stderr
     return site
 

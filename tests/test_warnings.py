@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import mkdocs_build
+from .conftest import site_build
 from .test_errors import run_check
 
 UNCITED_SOURCE = """- key: unused_source
@@ -49,6 +49,6 @@ def test_uncited_source_and_unreachable_term_are_warnings(project: Path) -> None
 
 def test_strict_build_fails_on_a_warning(project: Path, tmp_path: Path) -> None:
     (project / "docs/glossary/quaternion.md").write_text(LONELY_TERM, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = site_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "the term 'quaternion' never occurs in the essay" in result.stderr

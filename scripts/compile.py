@@ -1,0 +1,478 @@
+"""The compiler: seed + editorial data -> a complete Markdown docs tree that any engine renders.
+
+``compile_tree`` is pure: from the validated edition, the site settings and the files of
+``docs/`` it returns every file of the tree (each page as Markdown with its metadata in
+YAML front matter, the generated data files, the static assets, a static redirect page
+for each page that moved), plus one configuration per engine. ``write_tree`` is the
+thin writer: it makes the build folder hold exactly those files, touching only the ones
+that changed, so that an engine's live reload sees real changes only.
+
+Contributors' Markdown never reaches an engine: note and term texts are rendered here,
+with the site's own Markdown extensions, and go into the tree as HTML that has passed
+the sanitizer's allow-list, so that every engine serves the same sanitized text.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
+
+import yaml
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from . import (
+    addresses,
+    git_history,
+    render_cite,
+    render_essay,
+    render_glossary,
+    render_meta,
+    render_notes,
+    render_pages,
+    sanitize,
+    schema,
+)
+from .docs_tree import READING_TEXT_MARKER
+from .markdown_text import page_href, page_url, script_safe_json
+from .model import Redirect
+from .pipeline import Edition
+from .problems import Problem
+
+CONFIG_PATH = "mkdocs.yml"
+BUILD_DIR = "build"  # never docs/: writing there would loop an engine's live reload
+DOCS = "docs"
+OVERRIDES = "overrides"
+ENGINES = ("mkdocs", "zensical")
+# Each engine reads the configuration written for it, beside the tree.
+ENGINE_CONFIG = {"mkdocs": "mkdocs.yml", "zensical": "zensical.yml"}
+# Template overrides an engine must not get. Material's search partial leaves its dialog
+# unnamed, so the project has its own; Zensical's already names it, and ours (written
+# for Material's markup) breaks Zensical's header search.
+NOT_FOR_ENGINE = {"zensical": frozenset({"partials/search.html"})}
+# What an engine's configuration adds to the project's mkdocs.yml: Zensical's default
+# look is its own; "classic" is Material's.
+ENGINE_THEME = {"zensical": {"variant": "classic"}}
+# Settings of mkdocs.yml that only concern the source folders, not the compiled tree.
+SOURCE_ONLY_SETTINGS = ("hooks", "watch", "exclude_docs")
+EDITION_DATA = "edition/"  # docs/edition/*.yml: read by the compiler, not published
+# MkDocs adds these to every site's Markdown extensions; so does the compiler, so that
+# what it renders itself (note texts, contributed bodies) is rendered as a page would be.
+BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the compiler needs from mkdocs.yml (the one place that says where the site lives)."""
+
+    settings: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.settings.get("site_name") or "")
+
+    @property
+    def url(self) -> str:
+        url = str(self.settings.get("site_url") or "/")
+        return url if url.endswith("/") else url + "/"
+
+    @property
+    def repo_url(self) -> str:
+        return str(self.settings.get("repo_url") or "").rstrip("/")
+
+    @property
+    def edit_uri(self) -> str:
+        return str(self.settings.get("edit_uri") or "edit/main/docs/")
+
+    def edit_url(self, docs_path: str) -> str:
+        """The repository's edit form for a file given relative to docs/ (``../seeds/x``)."""
+        path = posixpath.normpath(self.edit_uri + docs_path)
+        return f"{self.repo_url}/{path}"
+
+    def new_file_url(self, folder: str) -> str:
+        """The repository's form for a new file in a docs/ folder (pages built from many files)."""
+        branch = posixpath.normpath(self.edit_uri).split("/")[1:2] or ["main"]
+        return f"{self.repo_url}/new/{branch[0]}/docs/{folder}"
+
+    def markdown_extensions(self) -> tuple[list[str], dict[str, dict[str, Any]]]:
+        """The extensions and their settings, as MkDocs passes them to Python-Markdown."""
+        names: list[str] = list(BUILTIN_EXTENSIONS)
+        configs: dict[str, dict[str, Any]] = {}
+        for entry in self.settings.get("markdown_extensions") or []:
+            if isinstance(entry, dict):
+                for name, options in entry.items():
+                    names.append(name)
+                    configs[name] = dict(options or {})
+            else:
+                names.append(str(entry))
+        return list(dict.fromkeys(names)), configs
+
+
+def read_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    try:
+        text = (root / CONFIG_PATH).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(CONFIG_PATH, 1, f"cannot be read ({error})", "restore the file")]
+    try:
+        settings = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        return None, [Problem(CONFIG_PATH, line, f"the YAML cannot be read ({problem})", "fix it")]
+    if not isinstance(settings, dict):
+        return None, [Problem(CONFIG_PATH, 1, "is not a mapping of settings", "restore the file")]
+    return SiteConfig(settings), []
+
+
+class _PageLinks(Treeprocessor):
+    """Links to the site's Markdown files (``../glossary/x.md#y``) as the published pages'
+    addresses, relative to the page being rendered: what MkDocs does for the pages it
+    renders, done here for the text the compiler renders itself."""
+
+    def __init__(self, md: Markdown, page: dict[str, str]) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root: Element) -> None:
+        src = self.page["src"]
+        for link in root.iter("a"):
+            parts = urlsplit(link.get("href") or "")
+            if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src), parts.path))
+            link.set("href", page_href(src, target, parts.fragment) or "./")
+
+
+def markdown_converter(config: SiteConfig) -> Callable[[str, str], str]:
+    """(Markdown, source path of the page it appears on) -> HTML, with the site's own
+    extensions, for the text the compiler renders itself."""
+    names, configs = config.markdown_extensions()
+    converter = Markdown(extensions=names, extension_configs=configs)
+    page = {"src": render_essay.ESSAY_SRC}
+    converter.treeprocessors.register(_PageLinks(converter, page), "edition-page-links", 1)
+
+    def to_html(text: str, src: str) -> str:
+        page["src"] = src
+        return str(converter.reset().convert(text))
+
+    return to_html
+
+
+def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], str, list[Problem]]:
+    """A page's front matter (as a mapping) and the Markdown after it."""
+    if not text.startswith("---\n"):
+        return {}, text, []
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return {}, text, [Problem(path, 1, "the front matter has no closing ---", "add it")]
+    try:
+        meta = yaml.safe_load(text[4 : end + 1]) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        return {}, text, [Problem(path, line, "the front matter cannot be read", "fix its YAML")]
+    if not isinstance(meta, dict):
+        return {}, text, [Problem(path, 2, "the front matter is not a mapping", "write key: value")]
+    return meta, text[end + 5 :], []
+
+
+def with_front_matter(meta: Mapping[str, Any], body: str) -> str:
+    """A page with its metadata as YAML front matter, keys sorted so that builds repeat."""
+    if not meta:
+        return body
+    block = yaml.safe_dump(
+        dict(meta), allow_unicode=True, sort_keys=True, width=1_000_000, default_flow_style=False
+    )
+    return f"---\n{block}---\n{body}"
+
+
+def redirect_page(target: str, canonical: str) -> str:
+    """A static page that sends a reader to ``target`` (relative), as mkdocs-redirects wrote
+    them: a refresh without JavaScript, and with it a replace that keeps the fragment."""
+    href = html.escape(target, quote=True)
+    keep_fragment = "" if "#" in target else "+location.hash"
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<title>Redirecting…</title>\n"
+        f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<script>location.replace({script_safe_json(target)}{keep_fragment})</script>\n"
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f'</head>\n<body>\n<p>This page has moved: <a href="{href}">{href}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def redirect_pages(redirects: Iterable[Redirect], site_url: str) -> dict[str, str]:
+    """tree path -> redirect page, for every whole page that moved."""
+    pages = {}
+    for r in redirects:
+        if r.source.fragment:
+            continue  # fragments are followed by edition.js, from the page's ed_redirects
+        target = page_href(
+            addresses.src_of(r.source.page), addresses.src_of(r.target.page), r.target.fragment
+        )
+        canonical = site_url + r.target.page.removeprefix("/")
+        canonical += f"#{r.target.fragment}" if r.target.fragment else ""
+        path = posixpath.join(r.source.page.strip("/"), "index.html").removeprefix("/")
+        pages[path] = redirect_page(target or "./", canonical)
+    return pages
+
+
+def engine_settings(config: SiteConfig, engine: str, site_dir: str) -> dict[str, Any]:
+    """The project's mkdocs.yml for one engine, over the compiled tree."""
+    settings = {k: v for k, v in config.settings.items() if k not in SOURCE_ONLY_SETTINGS}
+    settings["docs_dir"] = DOCS
+    settings["site_dir"] = site_dir
+    theme = dict(settings.get("theme") or {})
+    theme["custom_dir"] = f"{OVERRIDES}/{engine}"
+    theme.update(ENGINE_THEME.get(engine, {}))
+    settings["theme"] = theme
+    return settings
+
+
+@dataclass(frozen=True)
+class Tree:
+    """The compiled edition: files of the build folder, and what the site checks need."""
+
+    files: dict[str, bytes]  # path in the build folder -> content
+    pages: tuple[str, ...]  # source paths of every page and published data file (for addresses)
+    redirects: tuple[str, ...]  # site paths of the redirect pages (not the edition's pages)
+    warnings: tuple[Problem, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything compile_tree reads besides the edition: no file system, no clock."""
+
+    config: SiteConfig
+    docs: Mapping[str, bytes]  # docs/ files by path relative to docs/
+    overrides: Mapping[str, bytes]  # overrides/ files by path relative to overrides/
+    history: tuple[git_history.Change, ...]
+    seed_sha256: str
+    # First and latest commit of each note file ("docs/notes/x.md"); none outside git.
+    note_dates: Mapping[str, git_history.FileDates] = field(default_factory=dict)
+
+
+def _page(
+    config: SiteConfig, edition: Edition, src: str, markdown: str, meta: dict[str, Any]
+) -> str:
+    moved = addresses.fragment_redirects(edition.redirects, page_url(src))
+    if moved:
+        meta["ed_redirects"] = script_safe_json(moved)
+    return with_front_matter(meta, markdown)
+
+
+def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]:
+    """Every file of the build folder, or the problems that stop it."""
+    config = inputs.config
+    to_html = markdown_converter(config)
+    site = render_meta.Site(
+        name=config.name,
+        url=config.url,
+        repo_url=config.repo_url,
+        version=git_history.version_of(inputs.history),
+        branch=render_meta.branch_of(config.edit_uri),
+    )
+    problems: list[Problem] = []
+    pages: dict[str, str] = {}
+    data: dict[str, str] = {}
+    shorts = edition.short_labels
+
+    def safe_body(body: str, src: str) -> str:
+        rendered = render_cite.render_citations(body, src, shorts, published=True)
+        return sanitize.clean_html(to_html(rendered, src))
+
+    notes = {n.src_uri: n for n in edition.notes}
+    terms = {t.src_uri: t for t in edition.terms}
+    static: dict[str, bytes] = {}
+    for src, raw in sorted(inputs.docs.items()):
+        if src.startswith(EDITION_DATA):
+            continue
+        if not src.endswith(".md"):
+            static[src] = raw
+            continue
+        text = raw.decode("utf-8")  # build_edition has read every page as UTF-8 already
+        if src in notes:
+            note = notes[src]
+            anchor = edition.anchors[note.id]
+            body = safe_body(note.body, src)
+            dates = inputs.note_dates.get(f"{DOCS}/{src}")
+            review = render_notes.claim_review_jsonld(edition, site, note, dates)
+            pages[src] = _page(
+                config,
+                edition,
+                src,
+                render_notes.render_note_page(edition, site, note, body=body, dates=dates),
+                {
+                    **({"ed_jsonld": script_safe_json(review)} if review else {}),
+                    "title": sanitize.page_title(note.title),
+                    "description": sanitize.page_title(
+                        f"{render_essay.note_label(note)}. {note.title}. A note on paragraph "
+                        f"{anchor.paragraph} of the annotated essay."
+                    ),
+                    "edit_url": config.edit_url(src),
+                },
+            )
+            continue
+        if src in terms:
+            term = terms[src]
+            pages[src] = _page(
+                config,
+                edition,
+                src,
+                render_glossary.render_term_page(
+                    edition, site, term, body=safe_body(term.body, src)
+                ),
+                {
+                    "description": sanitize.page_title(f"{term.term}: {term.short}"),
+                    "ed_jsonld": render_glossary.defined_term_jsonld(edition, term, config.url),
+                    "edit_url": config.edit_url(src),
+                },
+            )
+            continue
+        meta, markdown, found = split_front_matter(f"{DOCS}/{src}", text)
+        problems += found
+        meta["edit_url"] = config.edit_url(src)
+        if src == render_essay.ESSAY_SRC:
+            # The page's text is the author's; what an editor changes is the apparatus.
+            meta["edit_url"] = config.edit_url("edition/corrections.yml")
+            meta["ed_annotations"] = render_notes.ANNOTATIONS_FILE  # <link rel="alternate">
+            meta["ed_homepage"] = True  # Zensical's templates leave page.is_homepage empty
+            meta["ed_jsonld"] = script_safe_json(render_meta.essay_jsonld(edition.info, site, src))
+            markdown = markdown.replace(
+                READING_TEXT_MARKER, render_essay.render_reading_text(edition, site)
+            )
+        # What is known of the essay, wherever a hand-written page asks for it.
+        markdown = markdown.replace(
+            render_meta.PROVENANCE_MARKER, render_meta.provenance(edition.info)
+        )
+        pages[src] = _page(config, edition, src, markdown, meta)
+
+    generated: list[tuple[str, str, dict[str, Any]]] = [
+        (
+            render_pages.CORRECTIONS_SRC,
+            render_pages.render_corrections_page(edition),
+            {"edit_url": config.edit_url("edition/corrections.yml")},
+        ),
+        (
+            render_pages.ORIGINAL_SRC,
+            render_pages.render_original_page(edition, inputs.seed_sha256),
+            # The essay's source text: the reading text is what to find.
+            {"edit_url": config.edit_url("../seeds/essay.txt"), "search": {"exclude": True}},
+        ),
+        (
+            render_notes.NOTES_INDEX_SRC,
+            render_notes.render_notes_index(edition),
+            {"edit_url": config.new_file_url("notes")},
+        ),
+        (
+            render_cite.SOURCES_SRC,
+            render_notes.render_sources_page(edition),
+            {"edit_url": config.edit_url("edition/sources.yml")},
+        ),
+        (
+            render_glossary.GLOSSARY_INDEX_SRC,
+            render_glossary.render_glossary_index(edition),
+            {
+                "edit_url": config.new_file_url("glossary"),
+                "ed_jsonld": render_glossary.defined_term_set_jsonld(edition, config.url),
+            },
+        ),
+        (
+            render_meta.HISTORY_SRC,
+            render_meta.render_history_page(inputs.history, config.repo_url),
+            # Commit lists: written by git, not by a file; not what a reader searches for.
+            {"edit_url": "", "search": {"exclude": True}},
+        ),
+    ]
+    for src, text, extra in generated:
+        meta, markdown, found = split_front_matter(src, text)
+        problems += found
+        pages[src] = _page(config, edition, src, markdown, {**meta, **extra})
+    data[render_pages.SEED_COPY] = edition.seed.text
+    data[render_essay.NOTE_TEXTS_FILE] = render_essay.render_note_texts(
+        edition, lambda text: to_html(text, render_essay.ESSAY_SRC)
+    )
+    data[render_notes.ANNOTATIONS_FILE] = render_notes.render_annotations(edition, config.url)
+    # addresses.py lists the same files to know the edition's addresses without building
+    made = {src for src, *_ in generated} | set(data)
+    assert made == set(addresses.GENERATED), "update addresses.GENERATED"
+    data.update(schema.published_files())
+    moved = redirect_pages(edition.redirects, config.url)
+
+    tree: dict[str, bytes] = {}
+    for src, text in {**pages, **data, **moved}.items():
+        tree[f"{DOCS}/{src}"] = text.encode("utf-8")
+    for src, raw in static.items():
+        tree[f"{DOCS}/{src}"] = raw
+    for engine in ENGINES:
+        skipped = NOT_FOR_ENGINE.get(engine, frozenset())
+        for path, raw in inputs.overrides.items():
+            if path not in skipped:
+                tree[f"{OVERRIDES}/{engine}/{path}"] = raw
+        # Relative to build/: Zensical writes only inside its configuration's folder.
+        settings = engine_settings(config, engine, f".site-{engine}")
+        header = (
+            f"# Written by 'python -m scripts compile' from {CONFIG_PATH} for {engine}: "
+            "edit that file, not this one.\n"
+        )
+        tree[ENGINE_CONFIG[engine]] = (
+            header + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1_000_000)
+        ).encode("utf-8")
+    published = sorted(
+        {*pages, *(src for src in data if src in addresses.GENERATED_FILES)} - set(moved)
+    )
+    return (
+        Tree(
+            files=tree,
+            pages=tuple(published),
+            redirects=tuple(sorted("/" + p.removesuffix("index.html") for p in moved)),
+        ),
+        problems,
+    )
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, by its path relative to it (no caches)."""
+    if not folder.is_dir():
+        return {}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def write_tree(files: Mapping[str, bytes], folder: Path) -> int:
+    """Make ``folder`` hold exactly ``files``: write what changed, remove what is gone.
+
+    Returns how many files were written or removed. Untouched files keep their times, so
+    that an engine watching the folder rebuilds only on a real change. Hidden entries at
+    the top (an engine's output or cache, such as .site-zensical/) are left alone."""
+    changed = 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted(folder.rglob("*"), reverse=True):
+        relative = path.relative_to(folder).as_posix()
+        if relative.startswith("."):
+            continue
+        if path.is_file() and relative not in files:
+            path.unlink()
+            changed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for relative, content in sorted(files.items()):
+        target = folder / relative
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        changed += 1
+    return changed
