@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
-from . import sanitize, schema
+from . import citations, sanitize, schema
 from .load import Record
 from .model import (
     VERDICTS,
@@ -209,6 +209,7 @@ def check_body(
     ``known_sources`` is None when sources.yml could not be read: every key would look
     unknown, so none is reported."""
     problems = sanitize.body_problems(record.path, record.body, record.body_line, headings=headings)
+    problems += citations.uncited_sentences(record.path, record.body, record.body_line)
     for offset, line in enumerate(record.body.split("\n")):
         for key in cited_keys(line):
             if known_sources is not None and key not in known_sources:

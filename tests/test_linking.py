@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from scripts import load
+from scripts.git_history import CONTENT_PATHS
 from scripts.pipeline import build_edition
 
 from .conftest import ROOT
@@ -95,7 +96,7 @@ def test_suggest_a_note_opens_a_prefilled_note_that_the_build_accepts(
 
 def test_cite_this_names_the_edition_by_date_and_commit(built_site: Path) -> None:
     commit = subprocess.run(
-        ["git", "log", "-1", "--format=%cs %h", "--", "seeds", "docs"],
+        ["git", "log", "-1", "--format=%cs %h", "--", *CONTENT_PATHS],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout.split()  # fmt: skip
     for page in ("index.html", "notes/tokio-99-percent/index.html", "glossary/tokio/index.html"):

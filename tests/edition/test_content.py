@@ -37,3 +37,7 @@ def test_every_paragraph_explaining_a_term_cites_a_source(real_edition: Edition)
             if "[@" not in text
         ]
     assert uncited == []
+
+
+def test_the_glossary_has_at_least_40_terms(real_edition: Edition) -> None:
+    assert len(real_edition.terms) >= 40
