@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # The synthetic edition: the seed, the editorial data and the hand-written pages.
 SYNTHETIC = Path(__file__).resolve().parent / "fixtures" / "synthetic"
 SYNTHETIC_TITLE = "The north cape light"
-# What every edition shares: the code, the theme overrides, the site's own CSS and JS.
-SCAFFOLDING = ("mkdocs.yml", "scripts", "overrides", "docs/assets")
+# What every edition shares: the code, the theme overrides, the site's own CSS and JS, and
+# the data files' schemas (which the files name for editors).
+SCAFFOLDING = ("mkdocs.yml", "scripts", "overrides", "docs/assets", "schemas")
 # A fixed commit date for the synthetic edition's history, so its pages never change.
 COMMIT_DATE = "2026-01-02T03:04:05+00:00"
 
