@@ -1,6 +1,6 @@
 """Every mistake a contributor can make in a data file, with its exact message.
 
-Each folder in fixtures/errors/ breaks a copy of the synthetic edition (fixtures/synthetic/) (committed to git
+Each folder in fixtures/errors/ breaks a copy of the synthetic edition (committed to git
 first, as a contributor's checkout is, so that messages can blame the edited file): files under
 ``add/`` are added, files under ``append/`` are appended to the project's file of
 the same path, files under ``replace/`` replace it. ``expected.txt`` holds the
@@ -115,6 +115,6 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
     apply_fixture(FIXTURES / "correction-not-in-paragraph", project)
     result = mkdocs_build(project, site)
     assert result.returncode != 0
-    assert "the original reading “marketting” is not in paragraph 5" in result.stderr
+    assert "the original reading “musuem” is not in paragraph 5" in result.stderr
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
