@@ -26,9 +26,7 @@ def correction(
     )
 
 
-def test_an_edition_restores_its_seed_byte_for_byte(
-    edition: Edition, synthetic_root: Path
-) -> None:
+def test_an_edition_restores_its_seed_byte_for_byte(edition: Edition, synthetic_root: Path) -> None:
     rebuilt = restore_seed(edition.reading)
     assert rebuilt.encode("utf-8") == (synthetic_root / "seeds/essay.txt").read_bytes()
     assert edition.reading.paragraphs != edition.seed.paragraphs

@@ -11,7 +11,6 @@ from scripts.render_glossary import symmetric_see_also
 from .html import one, parse, text_of
 
 
-
 def page_of(site: Path, src_uri: str) -> Path:
     return site / src_uri.removesuffix(".md") / "index.html"
 
@@ -46,8 +45,8 @@ def test_first_occurrence_per_paragraph_is_linked_with_its_definition(
 
 
 def test_the_longest_term_wins(edition: Edition, built_site: Path) -> None:
-    """"spring tide" is one term and "tide" another: in "A spring tide" the longer one is
-    linked, and "tide" alone still finds its own occurrences."""
+    """“spring tide” is one term and “tide” another: in “A spring tide” the longer one is
+    linked, and “tide” alone still finds its own occurrences."""
     assert {"spring-tide", "tide"} <= {t.slug for t in edition.terms}
     tree = parse(built_site / "index.html")
     links = [(a.text(), a.attributes["href"]) for a in tree.css(".ed-para a.ed-term")]

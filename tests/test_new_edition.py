@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from scripts import addresses, load
+from scripts.model import Address
 from scripts.pipeline import build_edition
 
 from .conftest import ROOT, copy_project, mkdocs_build
@@ -77,7 +78,7 @@ def test_the_registry_is_fresh_and_complete(started: Path) -> None:
     registry = {a for _, a in addresses.parse_registry((started / "addresses.txt").read_text())}
     edition = build_edition(started)
     assert registry == addresses.current_addresses(edition, addresses.site_files(started / "docs"))
-    assert addresses.Address("/", "p10") in registry
+    assert Address("/", "p10") in registry
     assert not [a for a in registry if a.page.startswith("/notes/") and a.page != "/notes/"]
 
 
@@ -86,7 +87,8 @@ def test_the_new_edition_builds_strict(started: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     essay = parse(tmp_path / "site" / "index.html")
     assert [p.attributes["id"] for p in essay.css("p.ed-para")] == [f"p{n}" for n in range(1, 11)]
-    assert essay.css_first("h1") is not None and TITLE in essay.css_first("h1").text()
+    heading = essay.css_first("h1")
+    assert heading is not None and TITLE in heading.text()
 
 
 def test_a_missing_essay_is_named_with_a_fix(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from scripts.pipeline import Edition
 
 ESSAY_USE_HEADING = "## How the essay uses it"
