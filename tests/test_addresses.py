@@ -129,7 +129,7 @@ target:
   exact: "Let’s see why"
 kind: context
 ---
-Body.
+The body of this note.
 """
 
 
