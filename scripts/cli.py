@@ -47,10 +47,14 @@ def check(root: Path) -> int:
             file=sys.stderr,
         )
         return 1
-    print(
-        f"ok: {len(edition.corrections)} corrections, {len(edition.sections)} sections, "
-        f"{len(edition.notes)} notes, {len(edition.terms)} terms, {len(edition.sources)} sources"
+    counts = (
+        (len(edition.corrections), "correction"),
+        (len(edition.sections), "section"),
+        (len(edition.notes), "note"),
+        (len(edition.terms), "term"),
+        (len(edition.sources), "source"),
     )
+    print("ok: " + ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts))
     return 0
 
 

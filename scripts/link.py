@@ -2,8 +2,8 @@
 
 The automaton is built once from every term and alias (and their plurals) and
 scans each paragraph once, so matching is linear in the text whatever the number
-of terms. Overlaps are settled leftmost-longest: "local optimum" is never read as
-"optimum". Matches must sit on word boundaries and outside URLs.
+of terms. Overlaps are settled leftmost-longest: "sample size" is never read as
+"size". Matches must sit on word boundaries and outside URLs.
 """
 
 from __future__ import annotations

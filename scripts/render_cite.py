@@ -14,7 +14,7 @@ SOURCES_SRC = "sources.md"
 def render_citations(
     body: str, page_src: str, shorts: Mapping[str, str], *, published: bool = False
 ) -> str:
-    """Replace each citation group with linked short labels, e.g. (Shumailov et al. 2024).
+    """Replace each citation group with linked short labels, e.g. (Smith and Jones 2024).
 
     Links name source files for MkDocs to resolve, or, with ``published``, the URLs
     themselves, for Markdown that MkDocs never sees."""

@@ -72,7 +72,7 @@ IDENTIFIER = {
     "pattern": ID_PATTERN,
     "x-invalid": (
         "the {name} '{value}' is not a valid identifier",
-        "use lower-case letters, digits and single hyphens, e.g. 'tokio-static-bound'",
+        "use lower-case letters, digits and single hyphens, e.g. 'figure-without-source'",
     ),
 }
 SOURCE_KEY = {
@@ -80,7 +80,7 @@ SOURCE_KEY = {
     "pattern": KEY_PATTERN,
     "x-invalid": (
         "the key '{value}' is not a valid source key",
-        "use lower-case letters, digits and underscores, e.g. 'shumailov2024'",
+        "use lower-case letters, digits and underscores, e.g. 'smith2024'",
     ),
 }
 KEY_LIST = {
@@ -114,7 +114,7 @@ CORRECTION = _entry(
         "id": {
             **IDENTIFIER,
             "description": "Permanent address (#corr-<id>); never change it.",
-            "examples": ["underlying-1"],
+            "examples": ["received-1"],
         },
         "paragraph": {
             "type": "integer",
@@ -123,11 +123,11 @@ CORRECTION = _entry(
             "examples": [3],
             "x-invalid": ("there is no paragraph {value}", "paragraphs are numbered from 1"),
         },
-        "original": _text("The author's reading, copied exactly.", "underlaying"),
-        "corrected": _text("The corrected words; empty to delete words.", "underlying"),
+        "original": _text("The author's reading, copied exactly.", "recieved"),
+        "corrected": _text("The corrected words; empty to delete words.", "received"),
         "reason": _text("Why: spelling, a doubled word, a missing word...", "spelling"),
-        "prefix": _text("Words just before, when 'original' occurs twice.", "the actual "),
-        "suffix": _text("Words just after, when 'original' occurs twice.", " tech"),
+        "prefix": _text("Words just before, when 'original' occurs twice.", "the first "),
+        "suffix": _text("Words just after, when 'original' occurs twice.", " letter"),
     },
 )
 
@@ -138,10 +138,10 @@ SECTION = _entry(
         "id": {
             **IDENTIFIER,
             "description": "Permanent address (#<id> on the essay page); never change it.",
-            "examples": ["the-tokio-case"],
+            "examples": ["the-argument"],
         },
-        "title": _plain("The editor's title, marked as such on the site.", "The tokio case"),
-        "start": _text("The opening words of the section's first paragraph.", "Here is how."),
+        "title": _plain("The editor's title, marked as such on the site.", "The argument"),
+        "start": _text("The opening words of the section's first paragraph.", "It began with"),
     },
 )
 
@@ -149,8 +149,8 @@ SOURCE = _entry(
     "this source",
     ["key", "short", "type", "title", "how_confirmed"],
     {
-        "key": {**SOURCE_KEY, "description": "Cited as [@key].", "examples": ["shumailov2024"]},
-        "short": _plain("The label readers see.", "Shumailov et al. 2024"),
+        "key": {**SOURCE_KEY, "description": "Cited as [@key].", "examples": ["smith2024"]},
+        "short": _plain("The label readers see.", "Smith and Jones 2024"),
         "type": {
             "enum": list(SOURCE_TYPES),
             "description": "What kind of work this is.",
@@ -158,15 +158,17 @@ SOURCE = _entry(
         },
         "title": _plain(
             "The work's own title, exactly.",
-            "AI models collapse when trained on recursively generated data",
+            "A study of how examples are chosen",
         ),
         "authors": {
             "type": ["array", "string"],
             "items": {"type": "string", "format": PLAIN_TEXT, "x-invalid": PLAIN_INVALID},
             "description": "Family name and initials, as confirmed.",
-            "examples": [["Shumailov I", "Shumaylov Z"]],
+            "examples": [["Smith A", "Jones B"]],
         },
-        "venue": _plain("Journal, volume, pages; or the publisher.", "Nature 631(8022):755-759"),
+        "venue": _plain(
+            "Journal, volume, pages; or the publisher.", "Journal of Examples 12(3):45-67"
+        ),
         "year": {
             "type": ["integer", "string"],
             "description": "Year of publication.",
@@ -176,10 +178,10 @@ SOURCE = _entry(
             "type": "string",
             "pattern": DOI_PATTERN,
             "description": "The DOI alone (the site links it through https://doi.org/).",
-            "examples": ["10.1038/s41586-024-07566-y"],
+            "examples": ["10.5555/12345678"],
             "x-invalid": (
                 "the doi '{value}' is not a DOI",
-                "write the DOI alone, as 10.NNNN/suffix (e.g. '10.1038/s41586-024-07566-y'), "
+                "write the DOI alone, as 10.NNNN/suffix (e.g. '10.5555/12345678'), "
                 "without https://doi.org/ and without spaces",
             ),
         },
@@ -188,7 +190,7 @@ SOURCE = _entry(
             "format": "uri",
             "pattern": WEB_URL_PATTERN,
             "description": "Where the source can be read (http or https).",
-            "examples": ["https://www.nature.com/articles/s41586-024-07566-y"],
+            "examples": ["https://example.org/articles/12345678"],
             "x-invalid": (
                 "the url '{value}' is not a web address",
                 "write the full address, starting with https:// (or http://), without spaces",
@@ -255,7 +257,7 @@ NOTE = _entry(
         "id": {
             **IDENTIFIER,
             "description": "Permanent; the same as the file name without '.md'.",
-            "examples": ["tokio-static-bound"],
+            "examples": ["figure-without-source"],
         },
         "title": _plain("The finding, in one line.", "A short headline"),
         "target": TARGET,
@@ -273,12 +275,12 @@ NOTE = _entry(
         "sources": {
             **KEY_LIST,
             "description": "Keys in docs/edition/sources.yml.",
-            "examples": [["tokio_spawn"]],
+            "examples": [["smith2024"]],
         },
         "terms": {
             **SLUG_LIST,
             "description": "Glossary slugs the note discusses.",
-            "examples": [["static", "borrow-checker"]],
+            "examples": [["sample-size"]],
         },
     },
 )
@@ -287,26 +289,26 @@ TERM = _entry(
     "this term",
     ["term", "short"],
     {
-        "term": _plain("The term as readers say it.", "fixed point"),
+        "term": _plain("The term as readers say it.", "sample size"),
         "aliases": {
             "type": ["array", "string"],
             "items": {"type": "string", "format": PLAIN_TEXT, "x-invalid": PLAIN_INVALID},
             "description": "Forms the matcher cannot guess (plurals in -s/-es are automatic).",
-            "examples": [["fixed points"]],
+            "examples": [["number of cases"]],
         },
         "short": _plain(
             "A one-sentence definition, shown as the link's tooltip.",
-            "A value that a function maps to itself: f(x) = x.",
+            "How many cases a study measured.",
         ),
         "see_also": {
             **SLUG_LIST,
             "description": "Slugs of related terms.",
-            "examples": [["base-case", "recursion"]],
+            "examples": [["confidence-interval", "statistical-power"]],
         },
         "sources": {
             **KEY_LIST,
             "description": "Keys in docs/edition/sources.yml.",
-            "examples": [["tarski1955"]],
+            "examples": [["smith2024"]],
         },
     },
 )

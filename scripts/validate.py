@@ -353,7 +353,7 @@ def validate_term(
                 1,
                 f"the file name '{slug}.md' is not a valid slug",
                 "rename the file with lower-case letters, digits and single hyphens, e.g. "
-                "'fixed-point.md'; the name is the term's address",
+                "'sample-size.md'; the name is the term's address",
             )
         )
     problems += check_source_list(record, sources, known_sources)

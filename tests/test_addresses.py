@@ -12,29 +12,43 @@ import pytest
 
 from scripts import addresses
 from scripts.model import Address, Redirect
-from scripts.pipeline import build_edition
+from scripts.pipeline import Edition
 
 from .conftest import ROOT, copy_project, site_build
 from .servers import static_host
 
-
-def test_registry_lists_every_address_the_edition_publishes() -> None:
-    edition = build_edition(ROOT)
-    registry = {a for _, a in addresses.parse_registry((ROOT / "addresses.txt").read_text())}
-    current = addresses.current_addresses(edition, addresses.site_files(ROOT / "docs"))
-    assert current - registry == set(), "run 'make addresses'"
-    assert Address("/", "p12") in registry and Address("/notes/tokio-99-percent/") in registry
+# A note and a section of the synthetic edition, moved in the tests below.
+NOTE_ID, SECTION_ID = "linked-survey-page", "the-light"
 
 
-def test_every_registered_address_resolves_in_the_built_site(built_site: Path) -> None:
+def page_ids_of(site: Path) -> dict[str, set[str]]:
+    """Every page of a built site, by address, with the ids it holds."""
     page_ids: dict[str, set[str]] = {}
-    for page in built_site.rglob("*.html"):
-        url = "/" + page.relative_to(built_site).as_posix().removesuffix("index.html")
+    for page in site.rglob("*.html"):
+        url = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
         page_ids[url] = addresses.ids_in(page.read_text(encoding="utf-8"))
     for name in addresses.GENERATED_FILES:
         page_ids["/" + name] = set()
-    registry = addresses.parse_registry((ROOT / "addresses.txt").read_text())
-    assert addresses.check_registry(registry, (), page_ids) == []
+    return page_ids
+
+
+def test_registry_lists_every_address_the_edition_publishes(
+    edition: Edition, synthetic_root: Path
+) -> None:
+    text = (synthetic_root / "addresses.txt").read_text()
+    registry = {a for _, a in addresses.parse_registry(text)}
+    current = addresses.current_addresses(edition, addresses.site_files(synthetic_root / "docs"))
+    assert current == registry, "run 'make addresses' in a copy of tests/fixtures/synthetic/"
+    last = f"p{len(edition.reading.paragraphs)}"
+    assert {Address("/", last), Address(f"/notes/{NOTE_ID}/"), Address("/", SECTION_ID)} <= current
+
+
+def test_every_registered_address_resolves_in_the_built_site(
+    built_site: Path, synthetic_root: Path
+) -> None:
+    registry = addresses.parse_registry((synthetic_root / "addresses.txt").read_text())
+    assert len(registry) > 50
+    assert addresses.check_registry(registry, (), page_ids_of(built_site)) == []
 
 
 def test_lost_address_and_broken_redirect_messages() -> None:
@@ -66,12 +80,11 @@ def test_redirect_targets_are_relative_to_the_page() -> None:
 def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The edition after a note was renamed and a section id changed, with redirects recorded."""
     project = copy_project(tmp_path_factory.mktemp("moved") / "project")
-    (project / "addresses.txt").write_text(
-        (ROOT / "addresses.txt").read_text() + "/notes/old-tokio-note/\n/#old-tokio\n"
-    )
+    registry = project / "addresses.txt"
+    registry.write_text(registry.read_text() + "/notes/old-note/\n/#old-section\n")
     (project / "docs/edition/redirects.yml").write_text(
-        '- from: "/notes/old-tokio-note/"\n  to: "/notes/tokio-99-percent/"\n'
-        '- from: "/#old-tokio"\n  to: "/#the-tokio-case"\n'
+        f'- from: "/notes/old-note/"\n  to: "/notes/{NOTE_ID}/"\n'
+        f'- from: "/#old-section"\n  to: "/#{SECTION_ID}"\n'
     )
     site = tmp_path_factory.mktemp("moved-site")
     result = site_build(project, site)
@@ -81,31 +94,31 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_lost_address_fails_the_build_with_what_to_do(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    registry = (ROOT / "addresses.txt").read_text()
-    (project / "addresses.txt").write_text(registry + "/#old-tokio\n")
+    registry = (project / "addresses.txt").read_text()
+    (project / "addresses.txt").write_text(registry + "/#old-section\n")
     result = site_build(project, tmp_path / "site")
     assert result.returncode != 0
     line = registry.count("\n") + 1
     assert (
-        f"addresses.txt:{line}: the published address /#old-tokio no longer exists; restore it, "
+        f"addresses.txt:{line}: the published address /#old-section no longer exists; restore it, "
         "or record where it went in docs/edition/redirects.yml"
     ) in result.stderr
 
 
 def test_moved_page_redirects_without_javascript(moved_site: Path) -> None:
-    html = (moved_site / "notes/old-tokio-note/index.html").read_text()
-    assert 'http-equiv="refresh"' in html and "../tokio-99-percent/" in html
+    html = (moved_site / "notes/old-note/index.html").read_text()
+    assert 'http-equiv="refresh"' in html and f"../{NOTE_ID}/" in html
 
 
 @pytest.mark.browser
 def test_moved_fragment_is_followed_by_the_page_script(chromium: Any, moved_site: Path) -> None:
     with static_host(moved_site) as url:
         page = chromium.new_page()
-        page.goto(url + "#old-tokio")
-        page.wait_for_url("**/#the-tokio-case")
-        assert page.locator("#the-tokio-case").is_visible()
-        page.goto(url + "notes/old-tokio-note/")
-        page.wait_for_url("**/notes/tokio-99-percent/")
+        page.goto(url + "#old-section")
+        page.wait_for_url(f"**/#{SECTION_ID}")
+        assert page.locator(f"#{SECTION_ID}").is_visible()
+        page.goto(url + "notes/old-note/")
+        page.wait_for_url(f"**/notes/{NOTE_ID}/")
         page.close()
 
 
@@ -122,7 +135,7 @@ The body of this note.
 
 def test_make_addresses_records_new_addresses_and_keeps_old_ones(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    registry = (ROOT / "addresses.txt").read_text()
+    registry = (project / "addresses.txt").read_text()
     (project / "addresses.txt").write_text(registry + "/#an-old-address\n")
     (project / "docs/notes/extra-note.md").write_text(NEW_NOTE)
     result = subprocess.run(

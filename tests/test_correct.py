@@ -15,9 +15,7 @@ from scripts.correct import (
     restore_seed,
 )
 from scripts.model import Correction, Seed, Where
-from scripts.pipeline import build_edition
-
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.pipeline import Edition
 
 
 def correction(
@@ -28,10 +26,9 @@ def correction(
     )
 
 
-def test_the_real_edition_restores_the_seed_byte_for_byte() -> None:
-    edition = build_edition(ROOT)
+def test_an_edition_restores_its_seed_byte_for_byte(edition: Edition, synthetic_root: Path) -> None:
     rebuilt = restore_seed(edition.reading)
-    assert rebuilt.encode("utf-8") == (ROOT / "seeds/essay.txt").read_bytes()
+    assert rebuilt.encode("utf-8") == (synthetic_root / "seeds/essay.txt").read_bytes()
     assert edition.reading.paragraphs != edition.seed.paragraphs
 
 

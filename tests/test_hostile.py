@@ -26,7 +26,7 @@ import pytest
 from scripts import new_edition
 from scripts.compile import ENGINES
 
-from .conftest import ZENSICAL
+from .conftest import SYNTHETIC, ZENSICAL
 from .servers import static_host
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +134,7 @@ def make_edition(root: Path) -> Path:
         "docs/edition/sources.yml": SOURCES,
         "docs/notes/hostile-note.md": NOTE,
         "docs/glossary/widget.md": TERM,
-        "docs/how-we-check.md": (ROOT / "docs/how-we-check.md").read_text(encoding="utf-8"),
+        "docs/how-we-check.md": (SYNTHETIC / "docs/how-we-check.md").read_text(encoding="utf-8"),
     }
     for relative, text in files.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)

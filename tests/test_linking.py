@@ -14,7 +14,7 @@ import yaml
 
 from scripts import load
 from scripts.git_history import CONTENT_PATHS
-from scripts.pipeline import build_edition
+from scripts.pipeline import Edition
 
 from .conftest import ROOT
 from .html import one, pages, parse
@@ -54,10 +54,7 @@ def test_sitemap_lists_every_page(built_site: Path) -> None:
     assert listed == expected
 
 
-def test_suggest_a_note_links_name_the_paragraph(
-    built_site: Path,
-) -> None:
-    edition = build_edition(ROOT)
+def test_suggest_a_note_links_name_the_paragraph(edition: Edition, built_site: Path) -> None:
     tree = parse(built_site / "index.html")
     for number in range(1, len(edition.reading.paragraphs) + 1):
         link = one(tree, f"#p{number} a.ed-suggest")
@@ -70,11 +67,10 @@ def test_suggest_a_note_links_name_the_paragraph(
 
 @pytest.mark.browser
 def test_suggest_a_note_opens_a_prefilled_note_that_the_build_accepts(
-    page: Any, site_url: str
+    page: Any, site_url: str, edition: Edition
 ) -> None:
-    edition = build_edition(ROOT)
     page.goto(site_url)
-    for number in (1, 10, 12, 22):
+    for number in (1, 3, 12, len(edition.reading.paragraphs)):
         link = page.locator(f"#p{number} a.ed-suggest")
         link.focus()
         href = link.get_attribute("href") or ""
@@ -94,12 +90,15 @@ def test_suggest_a_note_opens_a_prefilled_note_that_the_build_accepts(
         assert link.get_attribute("href") == href
 
 
-def test_cite_this_names_the_edition_by_date_and_commit(built_site: Path) -> None:
+def test_cite_this_names_the_edition_by_date_and_commit(
+    edition: Edition, built_site: Path, synthetic_root: Path
+) -> None:
     commit = subprocess.run(
         ["git", "log", "-1", "--format=%cs %h", "--", *CONTENT_PATHS],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=synthetic_root, capture_output=True, text=True, check=True,
     ).stdout.split()  # fmt: skip
-    for page in ("index.html", "notes/tokio-99-percent/index.html", "glossary/tokio/index.html"):
+    note, term = edition.notes[0].id, edition.terms[0].slug
+    for page in ("index.html", f"notes/{note}/index.html", f"glossary/{term}/index.html"):
         block = one(parse(built_site / page), "details.ed-cite-this")
         codes = [c.text() for c in block.css("pre.ed-citation")]
         assert len(codes) == 2
@@ -114,7 +113,9 @@ def test_cite_this_names_the_edition_by_date_and_commit(built_site: Path) -> Non
 
 
 @pytest.mark.browser
-def test_copy_link_buttons_copy_the_full_address(chromium: Any, site_url: str) -> None:
+def test_copy_link_buttons_copy_the_full_address(
+    chromium: Any, site_url: str, edition: Edition
+) -> None:
     context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url)
@@ -136,15 +137,16 @@ def test_copy_link_buttons_copy_the_full_address(chromium: Any, site_url: str) -
     bibtex = page.evaluate("navigator.clipboard.readText()")
     assert bibtex.startswith("@misc{edition-essay,") and bibtex.endswith("}")
     assert bibtex == page.locator("pre.ed-citation").nth(1).text_content()
-    page.goto(site_url + "glossary/tokio/")
+    term = f"glossary/{edition.terms[0].slug}/"
+    page.goto(site_url + term)
     page.get_by_role("button", name="Copy link to this page").click()
-    assert page.evaluate("navigator.clipboard.readText()") == canonical + "glossary/tokio/"
+    assert page.evaluate("navigator.clipboard.readText()") == canonical + term
     context.close()
 
 
 @pytest.mark.browser
 def test_text_fragment_links_scroll_to_the_quoted_words(page: Any, site_url: str) -> None:
-    page.goto(site_url + "#:~:text=every%20single%20brush%20stroke")
+    page.goto(site_url + "#:~:text=flashing%20twice%20every%20ten%20seconds")
     page.wait_for_timeout(500)
-    box = page.locator("#p19").bounding_box()
+    box = page.locator("#p13").bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]

@@ -10,18 +10,19 @@ from scripts import load
 from scripts.problems import Problem
 
 
-def test_seed_is_verbatim_copy_with_22_paragraphs() -> None:
-    seed, problems = load.load_seed(Path(__file__).resolve().parent.parent)
+def test_seed_is_read_verbatim_one_paragraph_per_line(project: Path) -> None:
+    seed, problems = load.load_seed(project)
     assert problems == []
     assert seed is not None
-    assert len(seed.paragraphs) == 22
+    text = (project / load.SEED_PATH).read_text(encoding="utf-8")
+    assert seed.text == text and len(seed.paragraphs) == text.count("\n") + 1
     assert not seed.text.endswith("\n")
 
 
 def test_changed_seed_line_is_reported_by_line(project: Path) -> None:
     path = project / load.SEED_PATH
     lines = path.read_text(encoding="utf-8").split("\n")
-    lines[6] = lines[6].replace("underlaying", "underlying")
+    lines[6] = lines[6].replace("often said", "often claimed")
     path.write_text("\n".join(lines), encoding="utf-8")
     seed, problems = load.load_seed(project)
     assert seed is None
@@ -35,10 +36,12 @@ def test_changed_seed_line_is_reported_by_line(project: Path) -> None:
 
 def test_added_line_and_final_newline_are_reported(project: Path) -> None:
     path = project / load.SEED_PATH
-    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    lines = text.count("\n") + 1
+    path.write_text(text + "\n", encoding="utf-8")
     _, problems = load.load_seed(project)
     assert [(p.line, p.message) for p in problems] == [
-        (22, "the essay has 23 lines; the recorded revision has 22"),
+        (lines, f"the essay has {lines + 1} lines; the recorded revision has {lines}"),
     ]
 
 
@@ -97,7 +100,7 @@ def test_missing_front_matter() -> None:
 def test_accepting_a_new_revision_records_both_checksums(project: Path) -> None:
     path = project / load.SEED_PATH
     lines = path.read_text(encoding="utf-8").split("\n")
-    lines[18] += " I think I did, twice."
+    lines[10] += " I think I did, twice."
     path.write_text("\n".join(lines), encoding="utf-8")
     assert load.load_seed(project)[0] is None
     result = subprocess.run(
@@ -106,5 +109,5 @@ def test_accepting_a_new_revision_records_both_checksums(project: Path) -> None:
     )  # fmt: skip
     assert result.stdout.startswith("recorded seeds/essay.txt: ")
     seed, problems = load.load_seed(project)
-    assert problems == [] and seed is not None and seed.paragraphs[18].endswith("twice.")
-    assert len((project / load.LINES_PATH).read_text().splitlines()) == 22
+    assert problems == [] and seed is not None and seed.paragraphs[10].endswith("twice.")
+    assert len((project / load.LINES_PATH).read_text().splitlines()) == len(lines)

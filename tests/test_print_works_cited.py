@@ -13,10 +13,8 @@ from typing import Any
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scripts.pipeline import build_edition
+from scripts.pipeline import Edition
 from scripts.render_essay import NOTE_TEXTS_FILE, WORKS_CITED_KEY
-
-from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +41,9 @@ def label_of(entry: LexborNode) -> str:
     return label.text(strip=True)
 
 
-def test_works_cited_lists_every_cited_source_once_with_a_link(built_site: Path) -> None:
+def test_works_cited_lists_every_cited_source_once_with_a_link(
+    built_site: Path, edition: Edition
+) -> None:
     cited = cited_labels(built_site)
     assert cited, "the notes cite nothing: nothing to check"
     entries = LexborHTMLParser(note_texts(built_site)[WORKS_CITED_KEY]).css("li")
@@ -51,7 +51,7 @@ def test_works_cited_lists_every_cited_source_once_with_a_link(built_site: Path)
     assert [label for label, n in labels.items() if n > 1] == []
     assert cited <= set(labels), sorted(cited - set(labels))
     # Each source with a DOI or a URL prints it (a book chapter may have neither).
-    sources = {s.short: s for s in build_edition(ROOT).sources}
+    sources = {s.short: s for s in edition.sources}
     for entry in entries:
         source = sources[label_of(entry)]
         links = {a.attributes.get("href") or "" for a in entry.css("a")}

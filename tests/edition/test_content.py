@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from scripts.pipeline import Edition
 
-ROOT = Path(__file__).resolve().parent.parent
 ESSAY_USE_HEADING = "## How the essay uses it"
 
 
@@ -14,20 +11,20 @@ def paragraphs(body: str) -> list[str]:
     return [p for p in body.split("\n\n") if p.strip() and not p.lstrip().startswith("#")]
 
 
-def test_every_paragraph_of_every_note_cites_a_source(edition: Edition) -> None:
+def test_every_paragraph_of_every_note_cites_a_source(real_edition: Edition) -> None:
     uncited = [
         f"{note.where.path}: {text[:60]}…"
-        for note in edition.notes
+        for note in real_edition.notes
         for text in paragraphs(note.body)
         if "[@" not in text
     ]
     assert uncited == []
 
 
-def test_every_paragraph_explaining_a_term_cites_a_source(edition: Edition) -> None:
+def test_every_paragraph_explaining_a_term_cites_a_source(real_edition: Edition) -> None:
     """The explanation before "How the essay uses it"; that section may quote the essay first."""
     uncited = []
-    for term in edition.terms:
+    for term in real_edition.terms:
         explanation, _, essay_use = term.body.partition(ESSAY_USE_HEADING)
         assert essay_use.strip(), f"{term.where.path} has no '{ESSAY_USE_HEADING}' section"
         assert "[@" in essay_use, (
@@ -41,5 +38,5 @@ def test_every_paragraph_explaining_a_term_cites_a_source(edition: Edition) -> N
     assert uncited == []
 
 
-def test_the_glossary_has_at_least_40_terms(edition: Edition) -> None:
-    assert len(edition.terms) >= 40
+def test_the_glossary_has_at_least_40_terms(real_edition: Edition) -> None:
+    assert len(real_edition.terms) >= 40

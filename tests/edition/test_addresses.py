@@ -1,0 +1,25 @@
+"""This edition's address registry: every address it publishes is recorded, and every
+address it ever published still resolves in its built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts import addresses
+from scripts.model import Address
+from scripts.pipeline import Edition
+
+from ..conftest import ROOT
+from ..test_addresses import page_ids_of
+
+
+def test_registry_lists_every_address_the_edition_publishes(real_edition: Edition) -> None:
+    registry = {a for _, a in addresses.parse_registry((ROOT / "addresses.txt").read_text())}
+    current = addresses.current_addresses(real_edition, addresses.site_files(ROOT / "docs"))
+    assert current - registry == set(), "run 'make addresses'"
+    assert Address("/", "p12") in registry and Address("/notes/tokio-99-percent/") in registry
+
+
+def test_every_registered_address_resolves_in_the_built_site(real_site: Path) -> None:
+    registry = addresses.parse_registry((ROOT / "addresses.txt").read_text())
+    assert addresses.check_registry(registry, (), page_ids_of(real_site)) == []

@@ -1,0 +1,105 @@
+"""``make new-edition ESSAY=...`` (``python -m scripts new-edition``) in a copy of the project:
+another essay replaces this one, the old edition's data, addresses and tests go, and the
+site builds with --strict at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts import addresses, load
+from scripts.model import Address
+from scripts.pipeline import build_edition
+
+from .conftest import ROOT, copy_project, site_build
+from .html import parse
+
+# Another invented essay: ten paragraphs, one a line, with a final newline as editors save it.
+ESSAY = (
+    "\n".join(
+        f"Paragraph {n} of another essay says something plain about gardens, number {n}."
+        for n in range(1, 11)
+    )
+    + "\n"
+)
+TITLE = "Another essay"
+
+
+def new_edition(project: Path, essay: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """What ``make new-edition ESSAY=... [TITLE=...]`` runs, on the project at ``project``."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", "new-edition", "--root", str(project),
+         "--essay", str(essay), *options],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project, its old edition's own tests included, started afresh."""
+    folder = tmp_path_factory.mktemp("new-edition")
+    project = copy_project(folder / "project")
+    (project / "tests" / "edition").mkdir(parents=True)
+    (project / "tests" / "edition" / "test_old.py").write_text("def test_old(): ...\n")
+    essay = folder / "another-essay.txt"
+    essay.write_text(ESSAY, encoding="utf-8")
+    result = new_edition(project, essay, "--title", TITLE)
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout.splitlines()[-1]
+        == "ok: 0 corrections, 1 section, 0 notes, 0 terms, 0 sources"
+    )
+    return project
+
+
+def test_the_essay_is_the_seed_with_its_checksums(started: Path) -> None:
+    seed, problems = load.load_seed(started)
+    assert problems == [] and seed is not None
+    assert seed.text == ESSAY.rstrip("\n")  # a final newline is not a paragraph
+    assert len(seed.paragraphs) == 10
+
+
+def test_the_old_edition_is_gone(started: Path) -> None:
+    assert not (started / "tests" / "edition").exists()
+    assert list((started / "docs" / "notes").glob("*.md")) == []
+    assert list((started / "docs" / "glossary").glob("*.md")) == []
+    config = yaml.load((started / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    assert config["site_name"] == f"{TITLE}: an annotated edition"
+    assert config["site_description"] == f"An annotated edition of {TITLE}."
+    info = yaml.safe_load((started / "docs/edition/edition.yml").read_text())
+    assert info["title"] == TITLE and info["author"] == "unknown"
+
+
+def test_the_registry_is_fresh_and_complete(started: Path) -> None:
+    registry = {a for _, a in addresses.parse_registry((started / "addresses.txt").read_text())}
+    edition = build_edition(started)
+    assert registry == addresses.current_addresses(edition, addresses.site_files(started / "docs"))
+    assert Address("/", "p10") in registry
+    assert not [a for a in registry if a.page.startswith("/notes/") and a.page != "/notes/"]
+
+
+def test_the_new_edition_builds_strict(started: Path, tmp_path: Path) -> None:
+    result = site_build(started, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    essay = parse(tmp_path / "site" / "index.html")
+    assert [p.attributes["id"] for p in essay.css("p.ed-para")] == [f"p{n}" for n in range(1, 11)]
+    heading = essay.css_first("h1")
+    assert heading is not None and TITLE in heading.text()
+
+
+def test_a_missing_essay_is_named_with_a_fix(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    before = (project / load.SEED_PATH).read_bytes()
+    missing = tmp_path / "missing.txt"
+    result = new_edition(project, missing)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "the edition's data has 1 problem:",
+        f"{missing}:1: the essay cannot be read (no such file or directory); give a UTF-8 "
+        "text file with the essay, one paragraph per line",
+    ]
+    assert (project / load.SEED_PATH).read_bytes() == before  # nothing was touched
