@@ -197,8 +197,12 @@ def test_tooltips_are_built_on_demand_and_dismissed_with_escape(
     (one, first), _ = occurrence_of_two_terms(edition)
     titles = len(parse(built_site / "index.html").css(".md-content [title]"))
     page.goto(site_url)
-    # Every title of the essay's content is moved aside as the page starts.
-    assert page.locator(".md-content [data-ed-title]").count() == titles
+    # Every title of the essay's content is moved aside as the page starts, and each term's
+    # definition joins them once the notes' data file has arrived.
+    page.wait_for_selector(".ed-note-full", state="attached")
+    terms = page.locator(".md-content a.ed-term").count()
+    assert terms > 0
+    assert page.locator(".md-content [data-ed-title]").count() == titles + terms
     assert titles >= len(edition.corrections) + len(edition.reading.paragraphs)
     assert page.locator("#ed-tooltip").count() == 0  # built on first use
     # Titles are back once the theme has started (a screen reader reads them), except
