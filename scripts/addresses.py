@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
-from html.parser import HTMLParser
 from pathlib import Path
 
 from . import (
@@ -28,7 +27,7 @@ from .pipeline import REDIRECTS_PATH, Edition
 from .pipeline import REGISTRY_PATH as REGISTRY_PATH  # where the registry lives, for its users
 from .problems import Problem
 
-# What the hook adds to the site besides the files in docs/ (pages, then other files).
+# What the compiler adds to the site besides the files in docs/ (pages, then other files).
 GENERATED_PAGES = (
     render_pages.CORRECTIONS_SRC,
     render_pages.ORIGINAL_SRC,
@@ -44,7 +43,7 @@ GENERATED = GENERATED_PAGES + GENERATED_FILES + GENERATED_ASSETS
 
 
 def site_files(docs: Path) -> list[str]:
-    """Source paths of every page and generated file, as MkDocs will publish them."""
+    """Source paths of every page and generated file, as the engines will publish them."""
     written = [
         p.relative_to(docs).as_posix()
         for p in docs.rglob("*.md")
@@ -82,22 +81,6 @@ def render_registry(addresses: Iterable[Address]) -> str:
         "# moves, record it in docs/edition/redirects.yml. Add new ones with 'make addresses'.\n"
     )
     return header + "".join(f"{a}\n" for a in sorted(set(addresses)))
-
-
-class _Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.ids |= {value for name, value in attrs if name in ("id", "name") and value}
-
-
-def ids_in(html: str) -> set[str]:
-    """Every id (and anchor name) in a page's HTML, read with a real parser."""
-    parser = _Ids()
-    parser.feed(html)
-    return parser.ids
 
 
 def resolves(address: Address, page_ids: Mapping[str, set[str]]) -> bool:
@@ -199,16 +182,6 @@ def check_addresses(root: Path, edition: Edition) -> tuple[list[Problem], list[P
 def src_of(page: str) -> str:
     """``/notes/x/`` -> ``notes/x.md``; ``/`` -> ``index.md`` (the inverse of ``page_url``)."""
     return (page.strip("/") or "index") + ".md"
-
-
-def page_redirect_maps(redirects: Sequence[Redirect]) -> dict[str, str]:
-    """mkdocs-redirects' ``redirect_maps`` for whole pages that moved: old source -> new source."""
-    return {
-        src_of(r.source.page): src_of(r.target.page)
-        + (f"#{r.target.fragment}" if r.target.fragment else "")
-        for r in redirects
-        if not r.source.fragment
-    }
 
 
 def fragment_redirects(redirects: Sequence[Redirect], page: str) -> dict[str, str]:

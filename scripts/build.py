@@ -107,6 +107,22 @@ def engine_command(root: Path, engine: str, action: str, strict: bool) -> list[s
     )
 
 
+def without_traceback(text: str) -> str:
+    """An engine's output without the frames of a traceback: its last line says what
+    failed (Zensical ends a --strict failure with one)."""
+    kept: list[str] = []
+    in_traceback = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("Traceback (most recent call last):"):
+            in_traceback = True
+        elif in_traceback and not line.startswith(" "):
+            in_traceback = False
+            kept.append(line)
+        elif not in_traceback:
+            kept.append(line)
+    return "".join(kept)
+
+
 def site_problems(
     root: Path, compiled: Compiled, site: Path
 ) -> tuple[list[Problem], list[Problem]]:
@@ -150,19 +166,28 @@ def build_site(root: Path, engine: str, site: Path, *, strict: bool = True) -> i
         command += ["--site-dir", str(fresh)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's notice, not the build's
     try:
-        result = subprocess.run(command, cwd=root, env=env, check=False)
+        result = subprocess.run(
+            command, cwd=root, env=env, check=False, capture_output=True, text=True
+        )
     except FileNotFoundError:
         print(
             f"{command[0]}: {engine} is not installed; 'make build ENGINE={engine}' installs it",
             file=sys.stderr,
         )
         return 1
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(without_traceback(result.stderr))
     if engine != "mkdocs" and result.returncode == 0:
         shutil.move(output, fresh)
     shutil.rmtree(output, ignore_errors=True)  # Zensical writes it even when it fails
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
-        print(f"the {engine} build failed; {site} is as it was", file=sys.stderr)
+        print(
+            f"the {engine} build failed (it names files of {BUILD_DIR}/{DOCS}/, the compiled "
+            f"tree: a page there comes from the file of the same name in {DOCS}/, or from the "
+            f"edition's data); {site} is as it was",
+            file=sys.stderr,
+        )
         return 1
     problems, warnings = site_problems(root, compiled, fresh)
     warnings = [*compiled.edition.warnings, *warnings]

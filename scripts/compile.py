@@ -245,7 +245,6 @@ class Tree:
     files: dict[str, bytes]  # path in the build folder -> content
     pages: tuple[str, ...]  # source paths of every page and published data file (for addresses)
     redirects: tuple[str, ...]  # site paths of the redirect pages (not the edition's pages)
-    warnings: tuple[Problem, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -261,9 +260,8 @@ class Inputs:
     note_dates: Mapping[str, git_history.FileDates] = field(default_factory=dict)
 
 
-def _page(
-    config: SiteConfig, edition: Edition, src: str, markdown: str, meta: dict[str, Any]
-) -> str:
+def _page(edition: Edition, src: str, markdown: str, meta: dict[str, Any]) -> str:
+    """A page with its metadata, and the fragments that moved away from it (for edition.js)."""
     moved = addresses.fragment_redirects(edition.redirects, page_url(src))
     if moved:
         meta["ed_redirects"] = script_safe_json(moved)
@@ -307,7 +305,6 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
             dates = inputs.note_dates.get(f"{DOCS}/{src}")
             review = render_notes.claim_review_jsonld(edition, site, note, dates)
             pages[src] = _page(
-                config,
                 edition,
                 src,
                 render_notes.render_note_page(edition, site, note, body=body, dates=dates),
@@ -325,7 +322,6 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         if src in terms:
             term = terms[src]
             pages[src] = _page(
-                config,
                 edition,
                 src,
                 render_glossary.render_term_page(
@@ -354,7 +350,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         markdown = markdown.replace(
             render_meta.PROVENANCE_MARKER, render_meta.provenance(edition.info)
         )
-        pages[src] = _page(config, edition, src, markdown, meta)
+        pages[src] = _page(edition, src, markdown, meta)
 
     generated: list[tuple[str, str, dict[str, Any]]] = [
         (
@@ -396,7 +392,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
     for src, text, extra in generated:
         meta, markdown, found = split_front_matter(src, text)
         problems += found
-        pages[src] = _page(config, edition, src, markdown, {**meta, **extra})
+        pages[src] = _page(edition, src, markdown, {**meta, **extra})
     data[render_pages.SEED_COPY] = edition.seed.text
     data[render_essay.NOTE_TEXTS_FILE] = render_essay.render_note_texts(
         edition, lambda text: to_html(text, render_essay.ESSAY_SRC)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts import addresses
+from scripts.built_site import page_ids as page_ids_of
 from scripts.model import Address
 from scripts.pipeline import Edition
 
 from ..conftest import ROOT
-from ..test_addresses import page_ids_of
 
 
 def test_registry_lists_every_address_the_edition_publishes(real_edition: Edition) -> None:
