@@ -313,7 +313,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
                     "title": sanitize.page_title(note.title),
                     "description": sanitize.page_title(
                         f"{render_essay.note_label(note)}. {note.title}. A note on paragraph "
-                        f"{anchor.paragraph} of the annotated essay."
+                        f"{anchor.paragraph} of the essay “{edition.info.title}”."
                     ),
                     "edit_url": config.edit_url(src),
                 },

@@ -4,6 +4,7 @@ schema.org metadata (DefinedTerm, DefinedTermSet).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from .markdown_text import escape_text, relative_link, script_safe_json
@@ -122,8 +123,13 @@ def render_glossary_index(edition: Edition) -> str:
     lines = [
         "---",
         "title: Glossary",
-        f"description: {len(edition.terms)} terms the essay relies on, each explained plainly "
-        "with its sources and every place the essay uses it.",
+        # Quoted: the essay's title may hold anything, ": " included.
+        "description: "
+        + json.dumps(
+            f"{len(edition.terms)} terms the essay “{edition.info.title}” relies on, each "
+            "explained plainly with its sources and every place the essay uses it.",
+            ensure_ascii=False,
+        ),
         "---",
         "",
         "# Glossary",
@@ -172,7 +178,7 @@ def defined_term_set_jsonld(edition: Edition, site_url: str) -> str:
             "@context": "https://schema.org",
             "@type": "DefinedTermSet",
             "@id": f"{site_url}glossary/",
-            "name": "Glossary of the annotated essay",
+            "name": f"Glossary of the essay “{edition.info.title}”",
             "hasDefinedTerm": [
                 {
                     "@type": "DefinedTerm",

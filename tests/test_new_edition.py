@@ -26,7 +26,8 @@ ESSAY = (
     )
     + "\n"
 )
-TITLE = "Another essay"
+# A colon, a hash and quotes: a title must survive YAML front matter and mkdocs.yml.
+TITLE = "Another essay: on \"things\" # and more"
 
 
 def new_edition(project: Path, essay: Path, *options: str) -> subprocess.CompletedProcess[str]:
