@@ -27,7 +27,7 @@ ESSAY = (
     + "\n"
 )
 # A colon, a hash and quotes: a title must survive YAML front matter and mkdocs.yml.
-TITLE = "Another essay: on \"things\" # and more"
+TITLE = 'Another essay: on "things" # and more'
 
 
 def new_edition(project: Path, essay: Path, *options: str) -> subprocess.CompletedProcess[str]:
