@@ -145,14 +145,33 @@ def model_page_ids(current: Iterable[Address]) -> dict[str, set[str]]:
     return page_ids
 
 
+def registry_text(root: Path) -> str:
+    """The registry's text; no registry yet counts as nothing recorded (an unreadable one
+    is reported by build_edition)."""
+    return (load.read_text(root, REGISTRY_PATH)[0] or "") if (root / REGISTRY_PATH).exists() else ""
+
+
+def unrecorded(current: set[Address], registry_file: str) -> list[Problem]:
+    """A warning naming the addresses the edition publishes but the registry lacks."""
+    new = sorted(current - {a for _, a in parse_registry(registry_file)})
+    if not new:
+        return []
+    shown = ", ".join(map(str, new[:5])) + (" …" if len(new) > 5 else "")
+    return [
+        Problem(
+            REGISTRY_PATH,
+            len(registry_file.splitlines()) or 1,
+            f"{len(new)} new address{'es' if len(new) != 1 else ''} not yet recorded ({shown})",
+            f"run 'make addresses' and commit {REGISTRY_PATH}",
+        )
+    ]
+
+
 def check_addresses(root: Path, edition: Edition) -> tuple[list[Problem], list[Problem]]:
     """The registry and redirects checked against the edition model (no rendering): the
     problems, and a warning for addresses not yet recorded. The build checks the same
     registry again on the rendered pages."""
-    # No registry yet counts as nothing recorded, as for the build; an unreadable one is
-    # reported by build_edition.
-    text = (load.read_text(root, REGISTRY_PATH)[0] or "") if (root / REGISTRY_PATH).exists() else ""
-    problems: list[Problem] = []
+    text = registry_text(root)
     registry = parse_registry(text)
     current = current_addresses(edition, site_files(root / "docs"))
     page_ids = model_page_ids(current)
@@ -163,20 +182,8 @@ def check_addresses(root: Path, edition: Edition) -> tuple[list[Problem], list[P
         for line, a in registry
         if not (a.fragment and a.page in page_ids and a.page not in fragment_pages)
     ]
-    problems += check_registry(checkable, edition.redirects, page_ids)
-    new = sorted(current - {a for _, a in registry})
-    warnings = []
-    if new:
-        shown = ", ".join(map(str, new[:5])) + (" …" if len(new) > 5 else "")
-        warnings.append(
-            Problem(
-                REGISTRY_PATH,
-                len(text.splitlines()) or 1,
-                f"{len(new)} new address{'es' if len(new) != 1 else ''} not yet recorded ({shown})",
-                f"run 'make addresses' and commit {REGISTRY_PATH}",
-            )
-        )
-    return problems, warnings
+    problems = check_registry(checkable, edition.redirects, page_ids)
+    return problems, unrecorded(current, text)
 
 
 def src_of(page: str) -> str:

@@ -128,27 +128,11 @@ def site_problems(
 ) -> tuple[list[Problem], list[Problem]]:
     """The address registry checked on the rendered site: problems, and new addresses."""
     page_ids = built_site.page_ids(site, skip=compiled.tree.redirects)
-    text = (
-        load.read_text(root, addresses.REGISTRY_PATH)[0] or ""
-        if (root / addresses.REGISTRY_PATH).exists()
-        else ""
-    )
+    text = addresses.registry_text(root)
     registry = addresses.parse_registry(text)
     problems = addresses.check_registry(registry, compiled.edition.redirects, page_ids)
     current = addresses.current_addresses(compiled.edition, compiled.tree.pages)
-    new = sorted(current - {a for _, a in registry})
-    warnings = []
-    if new:
-        shown = ", ".join(map(str, new[:5])) + (" …" if len(new) > 5 else "")
-        warnings.append(
-            Problem(
-                addresses.REGISTRY_PATH,
-                len(text.splitlines()) or 1,
-                f"{len(new)} new address{'es' if len(new) != 1 else ''} not yet recorded ({shown})",
-                f"run 'make addresses' and commit {addresses.REGISTRY_PATH}",
-            )
-        )
-    return problems, warnings
+    return problems, addresses.unrecorded(current, text)
 
 
 def build_site(root: Path, engine: str, site: Path, *, strict: bool = True) -> int:
