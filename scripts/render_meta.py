@@ -46,29 +46,14 @@ def essay_author(info: EssayInfo) -> str:
 
 def provenance(info: EssayInfo) -> str:
     """One paragraph of Markdown: what is known of the essay, and plainly what is not."""
-    said = [
-        f"written by {escape_text(info.author)}"
-        if info.known(info.author)
-        else "its author is unknown"
-    ]
-    said.append(
-        f"it appeared in {escape_text(info.venue)}"
-        if info.known(info.venue)
-        else "where it first appeared is unknown"
-    )
-    said.append(
-        f"it is dated {info.published}" if info.known(info.published) else "its date is unknown"
-    )
-    said.append(
-        f"its original address is <{info.original_url}>"
-        if info.known(info.original_url)
-        else "no original address is known"
-    )
-    said.append(
-        f"its licence: {escape_text(info.licence)}"
-        if info.known(info.licence)
-        else "no licence or permission to republish is recorded"
-    )
+    facts = (  # (value, said when known, said when not)
+        (info.author, f"written by {escape_text(info.author)}", "its author is unknown"),
+        (info.venue, f"it appeared in {escape_text(info.venue)}", "where it first appeared is unknown"),
+        (info.published, f"it is dated {info.published}", "its date is unknown"),
+        (info.original_url, f"its original address is <{info.original_url}>", "no original address is known"),
+        (info.licence, f"its licence: {escape_text(info.licence)}", "no licence or permission to republish is recorded"),
+    )  # fmt: skip
+    said = [known if info.known(value) else unknown for value, known, unknown in facts]
     text = f"**The essay.** *{escape_text(info.title)}*: " + "; ".join(said) + "."
     if info.remarks:
         text += " " + escape_text(info.remarks)
