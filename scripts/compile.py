@@ -97,8 +97,7 @@ class SiteConfig:
 
     def new_file_url(self, folder: str) -> str:
         """The repository's form for a new file in a docs/ folder (pages built from many files)."""
-        branch = posixpath.normpath(self.edit_uri).split("/")[1:2] or ["main"]
-        return f"{self.repo_url}/new/{branch[0]}/docs/{folder}"
+        return f"{self.repo_url}/new/{render_meta.branch_of(self.edit_uri)}/docs/{folder}"
 
     def markdown_extensions(self) -> tuple[list[str], dict[str, dict[str, Any]]]:
         """The extensions and their settings, as MkDocs passes them to Python-Markdown."""

@@ -20,11 +20,6 @@ def attr(value: str) -> str:
     return '"' + html.escape(value, quote=True) + '"'
 
 
-def link_title(value: str) -> str:
-    """A Markdown link title: the theme shows it as the link's tooltip."""
-    return '"' + value.replace("\\", "\\\\").replace('"', "&quot;") + '"'
-
-
 def relative_link(from_src: str, to_src: str, fragment: str = "") -> str:
     """A link between two source files (``notes/a.md`` -> ``sources.md#key``) for MkDocs to resolve."""
     base = posixpath.dirname(from_src)
