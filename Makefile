@@ -52,7 +52,7 @@ addresses: $(SITE_DEPS)  ## add newly published addresses to addresses.txt (neve
 new-edition: $(SITE_DEPS)  ## start a fresh edition: make new-edition ESSAY=path/to/essay.txt [TITLE="..."]
 	$(PY) -m scripts new-edition --essay "$(ESSAY)" $(if $(TITLE),--title "$(TITLE)")
 
-schemas: $(SITE_DEPS)  ## rewrite schemas/*.schema.json (editors' copies) from scripts/schema.py
+schemas: $(SITE_DEPS)  ## rewrite schemas/*.schema.json (editors' copies) from scripts/ingest/schema.py
 	$(PY) -m scripts schemas
 
 UV := $(or $(shell command -v uv 2>/dev/null),.venv-lock/bin/uv)

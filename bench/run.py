@@ -32,12 +32,13 @@ sys.path.insert(0, str(ROOT))
 
 
 from bench.lighthouse import bench_lighthouse  # noqa: E402
-from scripts import anchor, correct, link, render_essay, segment  # noqa: E402
-from scripts.build import zensical_command  # noqa: E402
-from scripts.compile import BUILD_DIR, DOCS, ENGINE_CONFIG, ENGINES  # noqa: E402
-from scripts.git_history import Version  # noqa: E402
+from scripts.ingest import anchor, correct, segment  # noqa: E402
+from scripts.ingest import terms as link  # noqa: E402
+from scripts.ingest.git_history import Version  # noqa: E402
+from scripts.ingest.pipeline import build_edition  # noqa: E402
 from scripts.model import (  # noqa: E402
     Correction,
+    Edition,
     Note,
     QuoteSelector,
     SectionSpec,
@@ -45,8 +46,10 @@ from scripts.model import (  # noqa: E402
     Term,
     Where,
 )
-from scripts.pipeline import Edition, build_edition  # noqa: E402
-from scripts.render_meta import Site  # noqa: E402
+from scripts.render import essay as render_essay  # noqa: E402
+from scripts.render.meta import Site  # noqa: E402
+from scripts.site.compile import BUILD_DIR, DOCS, ENGINE_CONFIG, ENGINES  # noqa: E402
+from scripts.site.engines import zensical_command  # noqa: E402
 from tests.weight import essay_weight, write_plain_project  # noqa: E402
 
 SITE = Site("Bench", "https://example.org/", "https://github.com/example/edition", Version("", ""))

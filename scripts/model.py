@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
+from scripts.problems import Problem
+
 # The scale, from best to worst; ClaimReview reports a verdict's place on it (5 = supported).
 # "unsupported": no evidence either way; "misleading": true in part, but it leaves a false
 # impression. An opinion is not rated.
@@ -274,3 +276,31 @@ class Redirect:
     source: Address
     target: Address
     line: int
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything the render stage needs, already checked."""
+
+    seed: Seed
+    info: EssayInfo
+    reading: ReadingText
+    corrections: tuple[Correction, ...]
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]
+    notes: tuple[Note, ...]
+    anchors: dict[str, Anchor]
+    terms: tuple[Term, ...]
+    occurrences: tuple[Occurrence, ...]
+    redirects: tuple[Redirect, ...]
+    warnings: tuple[Problem, ...]
+
+    def source(self, key: str) -> Source:
+        return next(s for s in self.sources if s.key == key)
+
+    @property
+    def short_labels(self) -> dict[str, str]:
+        return {s.key: s.short for s in self.sources}
+
+    def term(self, slug: str) -> Term:
+        return next(t for t in self.terms if t.slug == slug)

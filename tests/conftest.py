@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import new_edition
-from scripts.pipeline import Edition, build_edition
+from scripts.commands import new_edition
+from scripts.ingest.pipeline import build_edition
+from scripts.model import Edition
 
 from .browser import chromium, page, site_url, watch  # noqa: F401  (fixtures for browser tests)
 

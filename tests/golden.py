@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts import render_essay, render_pages
-from scripts.git_history import Version
-from scripts.pipeline import Edition
-from scripts.render_meta import Site
+from scripts.ingest.git_history import Version
+from scripts.model import Edition
+from scripts.render import essay as render_essay
+from scripts.render import pages as render_pages
+from scripts.render.meta import Site
 
 # A fixed site and version, so that golden files do not change with every commit.
 SITE = Site(

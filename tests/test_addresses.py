@@ -10,10 +10,9 @@ from typing import Any
 
 import pytest
 
-from scripts import addresses
-from scripts.built_site import page_ids as read_page_ids
-from scripts.model import Address, Redirect
-from scripts.pipeline import Edition
+from scripts.model import Address, Edition, Redirect
+from scripts.site import addresses
+from scripts.site.built_site import page_ids as read_page_ids
 
 from .conftest import ROOT, copy_project, site_build
 from .servers import static_host

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.anchor import anchor_notes, find_quote
+from scripts.ingest.anchor import anchor_notes, find_quote
 from scripts.model import (
     Anchor,
     Correction,

@@ -8,9 +8,17 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin
 
-from scripts.model import UNKNOWN_ESSAY, Anchor, Note, QuoteSelector, ReadingText, Seed, Where
-from scripts.pipeline import Edition
-from scripts.render_notes import text_fragment
+from scripts.model import (
+    UNKNOWN_ESSAY,
+    Anchor,
+    Edition,
+    Note,
+    QuoteSelector,
+    ReadingText,
+    Seed,
+    Where,
+)
+from scripts.render.notes import text_fragment
 
 from .html import one, parse
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import load
+from scripts.ingest import load
 
 from .conftest import site_build
 

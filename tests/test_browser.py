@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from scripts.model import Correction, Note, Occurrence, Term
-from scripts.pipeline import Edition
+from scripts.model import Correction, Edition, Note, Occurrence, Term
 
 from .html import parse
 

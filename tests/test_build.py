@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts import load
-from scripts.pipeline import Edition
+from scripts.ingest import load
+from scripts.model import Edition
 
 from .html import is_external, one, pages, parse, parse_text, resource_urls
 

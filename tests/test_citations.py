@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.citations import uncited_sentences
+from scripts.ingest.citations import uncited_sentences
 
 HINT = (
     "add [@key] for the source that supports it; if it is the edition's own reading, say so "

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.compile import (
+from scripts.model import Address, Redirect
+from scripts.problems import Problem
+from scripts.site.compile import (
     SiteConfig,
     engine_settings,
     markdown_converter,
@@ -17,8 +19,6 @@ from scripts.compile import (
     with_front_matter,
     write_tree,
 )
-from scripts.model import Address, Redirect
-from scripts.problems import Problem
 
 CONFIG = SiteConfig(
     {

@@ -7,15 +7,14 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scripts.correct import (
+from scripts.ingest.correct import (
     apply_corrections,
     build_reading_text,
     occurrences,
     restore_paragraph,
     restore_seed,
 )
-from scripts.model import Correction, Seed, Where
-from scripts.pipeline import Edition
+from scripts.model import Correction, Edition, Seed, Where
 
 
 def correction(

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from scripts import git_history
-from scripts.docs_tree import verdict_anchor
-from scripts.git_history import FileDates, Version
-from scripts.model import RATED_VERDICTS, UNKNOWN_ESSAY, VERDICTS
-from scripts.pipeline import Edition
-from scripts.render_meta import Site, branch_of, cite_block, essay_jsonld, provenance
-from scripts.render_notes import claim_review_jsonld
+from scripts.ingest import git_history
+from scripts.ingest.docs_tree import verdict_anchor
+from scripts.ingest.git_history import FileDates, Version
+from scripts.model import RATED_VERDICTS, UNKNOWN_ESSAY, VERDICTS, Edition
+from scripts.render.meta import Site, branch_of, cite_block, essay_jsonld, provenance
+from scripts.render.notes import claim_review_jsonld
 
 from .html import one, parse
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from scripts.compile import ENGINES
-from scripts.pipeline import Edition
+from scripts.model import Edition
+from scripts.site.compile import ENGINES
 
 from .conftest import copy_project, site_build
 from .html import parse

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.compile import ENGINES
+from scripts.site.compile import ENGINES
 
 from .conftest import commit_all, copy_project, site_build
 

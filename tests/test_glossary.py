@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts.pipeline import Edition
-from scripts.render_essay import NOTE_TEXTS_FILE, TERMS_KEY
-from scripts.render_glossary import symmetric_see_also
+from scripts.model import Edition
+from scripts.render.essay import NOTE_TEXTS_FILE, TERMS_KEY
+from scripts.render.glossary import symmetric_see_also
 
 from .html import one, parse, text_of
 

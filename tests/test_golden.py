@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.pipeline import Edition
+from scripts.model import Edition
 
 from .golden import PAGES, compare_with_golden
 

@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from scripts import new_edition
-from scripts.compile import ENGINES
+from scripts.commands import new_edition
+from scripts.site.compile import ENGINES
 
 from .conftest import SYNTHETIC, ZENSICAL
 from .servers import static_host
@@ -112,11 +112,12 @@ REFUSED = [
 UNSAFE_BUILD = """\
 import sys
 
-from scripts import sanitize, schema
+from scripts.security import sanitize
+from scripts.ingest import schema
 
 sanitize.body_problems = lambda *args, **kwargs: []
 schema.FORMATS.checkers.pop(schema.PLAIN_TEXT)
-from scripts.cli import main  # noqa: E402
+from scripts.commands.cli import main  # noqa: E402
 
 sys.exit(main(["build", "--no-strict", "--engine", sys.argv[1], "--site-dir", sys.argv[2]]))
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.link import (
+from scripts.ingest.terms import (
     TermMatcher,
     build_matcher,
     find_occurrences,

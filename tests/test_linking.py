@@ -12,9 +12,9 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from scripts import load
-from scripts.git_history import CONTENT_PATHS
-from scripts.pipeline import Edition
+from scripts.ingest import load
+from scripts.ingest.git_history import CONTENT_PATHS
+from scripts.model import Edition
 
 from .conftest import ROOT
 from .html import one, pages, parse

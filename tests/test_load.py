@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts import load
+from scripts.ingest import load
 from scripts.problems import Problem
 
 

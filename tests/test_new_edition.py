@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import addresses, load
+from scripts.ingest import load
+from scripts.ingest.pipeline import build_edition
 from scripts.model import Address
-from scripts.pipeline import build_edition
+from scripts.site import addresses
 
 from .conftest import ROOT, copy_project, site_build
 from .html import parse

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts.model import VERDICTS
-from scripts.pipeline import Edition
-from scripts.render_essay import TERMS_KEY, notes_in_reading_order
+from scripts.model import VERDICTS, Edition
+from scripts.render.essay import TERMS_KEY, notes_in_reading_order
 
 from .html import one, parse, parse_text, text_of
 

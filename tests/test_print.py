@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from scripts.pipeline import Edition
-from scripts.render_essay import note_label
+from scripts.model import Edition
+from scripts.render.essay import note_label
 
 pytestmark = pytest.mark.browser
 

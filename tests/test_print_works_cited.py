@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scripts.pipeline import Edition
-from scripts.render_essay import NOTE_TEXTS_FILE, WORKS_CITED_KEY
+from scripts.model import Edition
+from scripts.render.essay import NOTE_TEXTS_FILE, WORKS_CITED_KEY
 
 pytestmark = pytest.mark.browser
 

@@ -8,6 +8,7 @@ from scripts.model import (
     UNKNOWN_ESSAY,
     Anchor,
     Correction,
+    Edition,
     Note,
     Occurrence,
     PlacedCorrection,
@@ -17,8 +18,7 @@ from scripts.model import (
     Term,
     Where,
 )
-from scripts.pipeline import Edition
-from scripts.render_essay import Span, paragraph_spans, render_spans
+from scripts.render.essay import Span, paragraph_spans, render_spans
 
 TEXT = "stuck in a local optimum forever, see https://example.org/x and a local optimum"
 WHERE = Where("t", 1)

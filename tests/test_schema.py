@@ -9,7 +9,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from scripts import load, schema
+from scripts.ingest import load, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = {

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from scripts.pipeline import Edition
-from scripts.render_meta import HISTORY_SRC
-from scripts.render_pages import ORIGINAL_SRC
+from scripts.model import Edition
+from scripts.render.meta import HISTORY_SRC
+from scripts.render.pages import ORIGINAL_SRC
 
 
 def index(site: Path) -> list[dict[str, Any]]:

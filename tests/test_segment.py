@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from scripts.ingest.segment import resolve_sections
 from scripts.model import ReadingText, Section, SectionSpec, Where
-from scripts.segment import resolve_sections
 
 READING = ReadingText(("One two.", "Three four.", "Five six. Three four.", "Seven."), ())
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from scripts.ingest.segment import resolve_sections
 from scripts.model import ReadingText, SectionSpec, Where
-from scripts.segment import resolve_sections
 
 
 def test_a_start_that_opens_two_paragraphs_is_ambiguous() -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import load
-from scripts.render_essay import NOTE_TEXTS_FILE
+from scripts.ingest import load
+from scripts.render.essay import NOTE_TEXTS_FILE
 
 from .conftest import SUMMARY, mkdocs_build
 from .html import parse

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.pipeline import Edition, build_edition
+from scripts.ingest.pipeline import build_edition
+from scripts.model import Edition
 
 from ..conftest import ROOT, site_build
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts import addresses
-from scripts.built_site import page_ids as page_ids_of
-from scripts.model import Address
-from scripts.pipeline import Edition
+from scripts.model import Address, Edition
+from scripts.site import addresses
+from scripts.site.built_site import page_ids as page_ids_of
 
 from ..conftest import ROOT
 

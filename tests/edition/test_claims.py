@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.model import VERDICTS
-from scripts.pipeline import Edition
+from scripts.model import VERDICTS, Edition
 
 from ..html import parse
 

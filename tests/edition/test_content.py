@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.pipeline import Edition
+from scripts.model import Edition
 
 ESSAY_USE_HEADING = "## How the essay uses it"
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from scripts import load, schema
-from scripts.correct import restore_seed
-from scripts.pipeline import Edition
+from scripts.ingest import load, schema
+from scripts.ingest.correct import restore_seed
+from scripts.model import Edition
 
 from ..conftest import ROOT
 from ..html import parse

@@ -7,12 +7,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import addresses, build, load, new_edition, schema
-from .compile import ENGINES
-from .pipeline import Edition, build_edition
-from .problems import EditionError
+from scripts.commands import new_edition
+from scripts.ingest import load, schema
+from scripts.ingest.pipeline import build_edition
+from scripts.model import Edition
+from scripts.problems import EditionError
+from scripts.site import addresses, engines
+from scripts.site.compile import ENGINES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # scripts/commands/cli.py -> the repository
 
 
 def _edition_or_report(root: Path) -> Edition | None:
@@ -151,11 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         return start_edition(root, args.essay, args.title)
     if args.command == "build":
         site = args.site_dir or root / "site"
-        return build.build_site(root, args.engine, site, strict=not args.no_strict)
+        return engines.build_site(root, args.engine, site, strict=not args.no_strict)
     if args.command == "serve":
-        return build.serve(root, args.engine, args.dev_addr)
+        return engines.serve(root, args.engine, args.dev_addr)
     commands = {
-        "compile": build.compile_command,
+        "compile": engines.compile_command,
         "check": check,
         "accept-seed": accept_seed,
         "addresses": record_addresses,

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
-from .problems import Problem
+from scripts.problems import Problem
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 CONTRIBUTED_FOLDERS = ("notes/", "glossary/")

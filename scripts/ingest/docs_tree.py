@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import read_text
-from .model import VERDICTS
-from .problems import Problem
+from scripts.ingest.load import read_text
+from scripts.model import VERDICTS
+from scripts.problems import Problem
 
 # The line of docs/index.md where the build puts the essay's reading text.
 READING_TEXT_MARKER = "<!-- reading-text -->"

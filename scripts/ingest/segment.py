@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from .model import ReadingText, Section, SectionSpec
-from .problems import Problem
+from scripts.model import ReadingText, Section, SectionSpec
+from scripts.problems import Problem
 
 
 class _Openings:

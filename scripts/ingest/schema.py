@@ -23,10 +23,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
-from .load import Record
-from .model import NOTE_KINDS, SOURCE_TYPES, VERDICTS
-from .problems import Problem
-from .sanitize import is_plain_text
+from scripts.ingest.load import Record
+from scripts.model import NOTE_KINDS, SOURCE_TYPES, VERDICTS
+from scripts.problems import Problem
+from scripts.security.sanitize import is_plain_text
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS_DIR = "schemas"  # committed copies for editors; the site publishes the same files

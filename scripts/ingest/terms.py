@@ -13,8 +13,8 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .model import Occurrence, ReadingText, Term
-from .problems import Problem
+from scripts.model import Occurrence, ReadingText, Term
+from scripts.problems import Problem
 
 BARE_URL = re.compile(r"https?://\S+")  # the essay's links are bare URLs
 WORD_CHAR = re.compile(r"[\w'’]")

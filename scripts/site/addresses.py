@@ -12,34 +12,19 @@ import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from . import (
-    load,
-    render_cite,
-    render_essay,
-    render_glossary,
-    render_meta,
-    render_notes,
-    render_pages,
+from scripts.ingest import load
+from scripts.ingest.pipeline import REDIRECTS_PATH
+from scripts.ingest.pipeline import (
+    REGISTRY_PATH as REGISTRY_PATH,  # where the registry lives, for its users
 )
-from .markdown_text import page_url
-from .model import Address, Redirect
-from .pipeline import REDIRECTS_PATH, Edition
-from .pipeline import REGISTRY_PATH as REGISTRY_PATH  # where the registry lives, for its users
-from .problems import Problem
+from scripts.model import Address, Edition, Redirect
+from scripts.problems import Problem
+from scripts.render.markdown import page_url
+from scripts.site import outputs
 
-# What the compiler adds to the site besides the files in docs/ (pages, then other files).
-GENERATED_PAGES = (
-    render_pages.CORRECTIONS_SRC,
-    render_pages.ORIGINAL_SRC,
-    render_notes.NOTES_INDEX_SRC,
-    render_cite.SOURCES_SRC,
-    render_glossary.GLOSSARY_INDEX_SRC,
-    render_meta.HISTORY_SRC,
-)
-GENERATED_FILES = (render_pages.SEED_COPY, render_notes.ANNOTATIONS_FILE)
-# Data a page fetches for itself: published, but not an address anyone should keep.
-GENERATED_ASSETS = (render_essay.NOTE_TEXTS_FILE,)
-GENERATED = GENERATED_PAGES + GENERATED_FILES + GENERATED_ASSETS
+# What the compiler adds to the site besides the files in docs/, from the one registry.
+GENERATED_PAGES = outputs.sources_of("page")
+GENERATED_FILES = outputs.sources_of("file")
 
 
 def site_files(docs: Path) -> list[str]:

@@ -27,23 +27,19 @@ import yaml
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from . import (
-    addresses,
-    git_history,
-    render_cite,
-    render_essay,
-    render_glossary,
-    render_meta,
-    render_notes,
-    render_pages,
-    sanitize,
-    schema,
-)
-from .docs_tree import READING_TEXT_MARKER
-from .markdown_text import page_href, page_url, script_safe_json
-from .model import Redirect
-from .pipeline import Edition
-from .problems import Problem
+from scripts.exports import web_annotations
+from scripts.ingest import git_history, schema
+from scripts.ingest.docs_tree import READING_TEXT_MARKER
+from scripts.model import Edition, Redirect
+from scripts.problems import Problem
+from scripts.render import cite as render_cite
+from scripts.render import essay as render_essay
+from scripts.render import glossary as render_glossary
+from scripts.render import meta as render_meta
+from scripts.render import notes as render_notes
+from scripts.render.markdown import page_href, page_url, script_safe_json
+from scripts.security import sanitize
+from scripts.site import addresses, outputs
 
 CONFIG_PATH = "mkdocs.yml"
 BUILD_DIR = "build"  # never docs/: writing there would loop an engine's live reload
@@ -339,7 +335,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         if src == render_essay.ESSAY_SRC:
             # The page's text is the author's; what an editor changes is the apparatus.
             meta["edit_url"] = config.edit_url("edition/corrections.yml")
-            meta["ed_annotations"] = render_notes.ANNOTATIONS_FILE  # <link rel="alternate">
+            meta["ed_annotations"] = web_annotations.ANNOTATIONS_FILE  # <link rel="alternate">
             meta["ed_homepage"] = True  # Zensical's templates leave page.is_homepage empty
             meta["ed_jsonld"] = script_safe_json(render_meta.essay_jsonld(edition.info, site, src))
             markdown = markdown.replace(
@@ -351,55 +347,23 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         )
         pages[src] = _page(edition, src, markdown, meta)
 
-    generated: list[tuple[str, str, dict[str, Any]]] = [
-        (
-            render_pages.CORRECTIONS_SRC,
-            render_pages.render_corrections_page(edition),
-            {"edit_url": config.edit_url("edition/corrections.yml")},
-        ),
-        (
-            render_pages.ORIGINAL_SRC,
-            render_pages.render_original_page(edition, inputs.seed_sha256),
-            # The essay's source text: the reading text is what to find.
-            {"edit_url": config.edit_url("../seeds/essay.txt"), "search": {"exclude": True}},
-        ),
-        (
-            render_notes.NOTES_INDEX_SRC,
-            render_notes.render_notes_index(edition),
-            {"edit_url": config.new_file_url("notes")},
-        ),
-        (
-            render_cite.SOURCES_SRC,
-            render_notes.render_sources_page(edition),
-            {"edit_url": config.edit_url("edition/sources.yml")},
-        ),
-        (
-            render_glossary.GLOSSARY_INDEX_SRC,
-            render_glossary.render_glossary_index(edition),
-            {
-                "edit_url": config.new_file_url("glossary"),
-                "ed_jsonld": render_glossary.defined_term_set_jsonld(edition, config.url),
-            },
-        ),
-        (
-            render_meta.HISTORY_SRC,
-            render_meta.render_history_page(inputs.history, config.repo_url),
-            # Commit lists: written by git, not by a file; not what a reader searches for.
-            {"edit_url": "", "search": {"exclude": True}},
-        ),
-    ]
-    for src, text, extra in generated:
-        meta, markdown, found = split_front_matter(src, text)
-        problems += found
-        pages[src] = _page(edition, src, markdown, {**meta, **extra})
-    data[render_pages.SEED_COPY] = edition.seed.text
-    data[render_essay.NOTE_TEXTS_FILE] = render_essay.render_note_texts(
-        edition, lambda text: to_html(text, render_essay.ESSAY_SRC)
+    context = outputs.Context(
+        edition=edition,
+        site=site,
+        history=inputs.history,
+        seed_sha256=inputs.seed_sha256,
+        edit_url=config.edit_url,
+        new_file_url=config.new_file_url,
+        to_html=to_html,
     )
-    data[render_notes.ANNOTATIONS_FILE] = render_notes.render_annotations(edition, config.url)
-    # addresses.py lists the same files to know the edition's addresses without building
-    made = {src for src, *_ in generated} | set(data)
-    assert made == set(addresses.GENERATED), "update addresses.GENERATED"
+    for output in outputs.OUTPUTS:
+        text = output.render(context)
+        if output.role != "page":
+            data[output.src] = text
+            continue
+        meta, markdown, found = split_front_matter(output.src, text)
+        problems += found
+        pages[output.src] = _page(edition, output.src, markdown, {**meta, **output.meta(context)})
     data.update(schema.published_files())
     moved = redirect_pages(edition.redirects, config.url)
 
@@ -423,7 +387,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
             header + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1_000_000)
         ).encode("utf-8")
     published = sorted(
-        {*pages, *(src for src in data if src in addresses.GENERATED_FILES)} - set(moved)
+        {*pages, *(src for src in data if src in outputs.sources_of("file"))} - set(moved)
     )
     return (
         Tree(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from .markdown_text import escape_text
-from .pipeline import Edition
+from scripts.model import Edition
+from scripts.render.markdown import escape_text
 
 CORRECTIONS_SRC = "corrections.md"
 ORIGINAL_SRC = "original.md"

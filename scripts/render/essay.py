@@ -12,15 +12,14 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .anchor import crossing
-from .docs_tree import METHOD_PATH, verdict_anchor
-from .link import BARE_URL
-from .markdown_text import attr, escape_text, page_href, relative_link
-from .model import Note, Occurrence, PlacedCorrection, Section, Term
-from .pipeline import Edition
-from .render_cite import render_citations
-from .render_meta import Site, cite_block, suggest_note_url
-from .sanitize import clean_html
+from scripts.ingest.anchor import crossing
+from scripts.ingest.docs_tree import METHOD_PATH, verdict_anchor
+from scripts.ingest.terms import BARE_URL
+from scripts.model import Edition, Note, Occurrence, PlacedCorrection, Section, Term
+from scripts.render.cite import render_citations, source_reference
+from scripts.render.markdown import attr, escape_text, page_href, relative_link
+from scripts.render.meta import Site, cite_block, suggest_note_url
+from scripts.security.sanitize import clean_html
 
 ESSAY_SRC = "index.md"
 # The notes' full text, fetched by the essay page after it has loaded (see render_footnote).
@@ -344,8 +343,6 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
 def render_works_cited(edition: Edition) -> str:
     """Every source the essay's notes cite, once, with its DOI or URL, as Markdown: printed
     after the notes (on screen each citation links to the Sources page)."""
-    from .render_notes import source_reference  # that module builds on this one
-
     keys = sorted({key for note in edition.notes for key in note.sources})
     cited = sorted((edition.source(key) for key in keys), key=lambda s: s.short.lower())
     entries = "\n".join(

@@ -1,7 +1,8 @@
 """Stage 2, validate: turn loaded records into the typed model, collecting every problem.
 
-Field checks are table-driven (``FieldSpec``) so that every data file reports
-unknown, missing and mistyped fields in the same words.
+Each entry is first checked against its JSON Schema (``schema``), so that every data file
+reports unknown, missing and mistyped fields in the same words; the constructors here then
+build the frozen records and check what one entry alone cannot show.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
-from . import citations, sanitize, schema
-from .load import Record
-from .model import (
+from scripts.ingest import citations, schema
+from scripts.ingest.load import Record
+from scripts.model import (
     VERDICTS,
     Address,
     Correction,
@@ -26,7 +27,8 @@ from .model import (
     Term,
     Where,
 )
-from .problems import Problem
+from scripts.problems import Problem
+from scripts.security import sanitize
 
 CITATION = re.compile(r"\[(@[^\]]*)\]")
 CITED_KEY = re.compile(r"@([A-Za-z0-9_]+)")

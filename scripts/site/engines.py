@@ -19,8 +19,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import addresses, built_site, git_history, load
-from .compile import (
+from scripts.ingest import git_history, load
+from scripts.ingest.pipeline import build_edition
+from scripts.model import Edition
+from scripts.problems import EditionError, Problem
+from scripts.site import addresses, built_site
+from scripts.site.compile import (
     BUILD_DIR,
     CONFIG_PATH,
     DOCS,
@@ -33,8 +37,6 @@ from .compile import (
     read_folder,
     write_tree,
 )
-from .pipeline import Edition, build_edition
-from .problems import EditionError, Problem
 
 # What a change to should re-compile the tree, for `serve`.
 SOURCES = (DOCS, "seeds", "scripts", OVERRIDES, CONFIG_PATH, addresses.REGISTRY_PATH)
@@ -88,7 +90,7 @@ def zensical_command(root: Path) -> str:
     requirements-zensical.lock), or from the PATH."""
     if os.environ.get("ZENSICAL"):
         return os.environ["ZENSICAL"]
-    for project in (root, Path(__file__).resolve().parent.parent):
+    for project in (root, Path(__file__).resolve().parents[2]):
         local = project / ZENSICAL_VENV / "bin" / "zensical"
         if local.exists():
             return str(local)

@@ -5,23 +5,23 @@ and the W3C Web Annotation export.
 from __future__ import annotations
 
 import html
-import json
-import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from .docs_tree import verdict_anchor
-from .git_history import FileDates
-from .markdown_text import attr, escape_text, page_href, page_url, relative_link
-from .model import NOTE_KINDS, RATED_VERDICTS, VERDICTS, Note, Source
-from .pipeline import Edition
-from .render_cite import SOURCES_SRC, render_citations
-from .render_essay import ESSAY_SRC, METHOD_SRC, note_badge, note_label, notes_in_reading_order
-from .render_meta import Site, cite_block
-from .validate import CITATION, CITED_KEY
+from scripts.ingest.docs_tree import verdict_anchor
+from scripts.ingest.git_history import FileDates
+from scripts.model import NOTE_KINDS, RATED_VERDICTS, VERDICTS, Edition, Note
+from scripts.render.cite import SOURCES_SRC, render_citations, source_reference
+from scripts.render.essay import (
+    ESSAY_SRC,
+    METHOD_SRC,
+    note_badge,
+    notes_in_reading_order,
+)
+from scripts.render.markdown import attr, escape_text, page_href, relative_link
+from scripts.render.meta import Site, cite_block
 
 NOTES_INDEX_SRC = "notes/index.md"
-ANNOTATIONS_FILE = "annotations.jsonld"
 
 
 def note_place_link(note: Note, page_src: str) -> str:
@@ -39,6 +39,25 @@ def quote_in_context(edition: Edition, note: Note) -> str:
         + "</mark>"
         + escape_text(text[anchor.end :])
     )
+
+
+CONTEXT_CHARS = 32
+
+
+def context_before(text: str, start: int, wanted: int) -> str:
+    """At least ``wanted`` characters before ``start``, widened to begin at a word."""
+    begin = max(0, start - wanted)
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:start]
+
+
+def context_after(text: str, end: int, wanted: int) -> str:
+    """At least ``wanted`` characters after ``end``, widened to end at a word."""
+    stop = min(len(text), end + wanted)
+    while stop < len(text) and not text[stop].isspace():
+        stop += 1
+    return text[end:stop]
 
 
 def _fragment_part(text: str) -> str:
@@ -60,8 +79,8 @@ def text_fragment(edition: Edition, note: Note) -> str:
         start -= 1
     while end < len(text) and text[end].isalnum():
         end += 1
-    prefix = _context_before(text, start, CONTEXT_CHARS).strip()
-    suffix = _context_after(text, end, CONTEXT_CHARS).strip()
+    prefix = context_before(text, start, CONTEXT_CHARS).strip()
+    suffix = context_after(text, end, CONTEXT_CHARS).strip()
     return (
         "text="
         + (_fragment_part(prefix) + "-," if prefix else "")
@@ -75,28 +94,6 @@ def _term_links(edition: Edition, slugs: Iterable[str], page_src: str) -> str:
         f"[{escape_text(edition.term(slug).term)}]({relative_link(page_src, edition.term(slug).src_uri)})"
         for slug in slugs
     )
-
-
-def source_reference(source: Source, url_as_text: bool = True) -> str:
-    """A full reference in plain Markdown: authors, year, title, venue, link.
-
-    With ``url_as_text`` False a URL is the target of an "online" link, not text: the
-    stylesheet prints it on paper, and it does not repeat in the page's text words that
-    annotation clients and text fragments look for (the author's own link, say)."""
-    parts = []
-    if source.authors:
-        authors = ", ".join(source.authors)
-        parts.append(escape_text(authors) + ("" if authors.endswith(".") else "."))
-    if source.year:
-        parts.append(f"{source.year}.")
-    parts.append(f"*{escape_text(source.title)}*.")
-    if source.venue:
-        parts.append(escape_text(source.venue) + ".")
-    if source.doi:
-        parts.append(f"DOI [{escape_text(source.doi)}](https://doi.org/{source.doi}).")
-    elif source.url:
-        parts.append(f"<{source.url}>" if url_as_text else f"[online]({source.url}){{: .ed-url }}")
-    return " ".join(parts)
 
 
 def note_history_url(site: Site, note: Note) -> str:
@@ -322,108 +319,3 @@ def render_sources_page(edition: Edition) -> str:
 
 # How much of the paragraph around a quote its selector carries, at least, as prefix and
 # suffix: enough that the quote anchors once on the whole page, not only in the reading text.
-CONTEXT_CHARS = 32
-
-
-def _context_before(text: str, start: int, wanted: int) -> str:
-    """At least ``wanted`` characters before ``start``, widened to begin at a word."""
-    begin = max(0, start - wanted)
-    while begin > 0 and not text[begin - 1].isspace():
-        begin -= 1
-    return text[begin:start]
-
-
-def _context_after(text: str, end: int, wanted: int) -> str:
-    """At least ``wanted`` characters after ``end``, widened to end at a word."""
-    stop = min(len(text), end + wanted)
-    while stop < len(text) and not text[stop].isspace():
-        stop += 1
-    return text[end:stop]
-
-
-def quote_selector(edition: Edition, note: Note) -> dict[str, str]:
-    """The note's W3C TextQuoteSelector on the published page.
-
-    The essay page's paragraphs hold exactly the reading text (render_essay keeps numbers
-    and original readings out of the text), so the context comes from the reading text:
-    the note's own prefix and suffix, widened to CONTEXT_CHARS and to whole words."""
-    anchor = edition.anchors[note.id]
-    text = edition.reading.paragraphs[anchor.paragraph - 1]
-    target = note.target
-    return {
-        "type": "TextQuoteSelector",
-        "exact": target.exact,
-        "prefix": _context_before(text, anchor.start, max(CONTEXT_CHARS, len(target.prefix))),
-        "suffix": _context_after(text, anchor.end, max(CONTEXT_CHARS, len(target.suffix))),
-    }
-
-
-def paragraph_selector(edition: Edition, note: Note) -> dict[str, object]:
-    """The paragraph (#pN), refined by the quote's position in the paragraph's text.
-
-    Positions count characters (Unicode code points) from the paragraph's start, so they do
-    not depend on anything else on the page."""
-    anchor = edition.anchors[note.id]
-    return {
-        "type": "FragmentSelector",
-        "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
-        "value": f"p{anchor.paragraph}",
-        "refinedBy": {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end},
-    }
-
-
-def annotation_bodies(edition: Edition, note: Note, site_url: str) -> list[dict[str, str]]:
-    """The note's text, led by its label (kind and verdict), then the same as tags.
-
-    Citations become plain Markdown links to the Sources page, which any client can show."""
-    purpose = "assessing" if note.kind == "fact-check" else "commenting"
-    tags = [note.kind] + ([note.verdict] if note.verdict else [])
-    sources = site_url + page_url(SOURCES_SRC).removeprefix("/")
-    shorts = edition.short_labels
-
-    def citation(match: re.Match[str]) -> str:
-        keys = CITED_KEY.findall(match.group(1))
-        return "(" + "; ".join(f"[{shorts.get(k, k)}]({sources}#{k})" for k in keys) + ")"
-
-    body = CITATION.sub(citation, note.body)
-    return [
-        {
-            "type": "TextualBody",
-            "purpose": purpose,
-            "format": "text/markdown",
-            "language": "en",
-            "value": f"**{note_label(note)}.** {note.title}\n\n{body}",
-        },
-        *({"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in tags),
-    ]
-
-
-def render_annotations(edition: Edition, site_url: str) -> str:
-    """All notes as a W3C Web Annotation AnnotationCollection (JSON-LD)."""
-    items = [
-        {
-            "id": f"{site_url}{note.src_uri.removesuffix('.md')}/",
-            "type": "Annotation",
-            "motivation": "assessing" if note.kind == "fact-check" else "commenting",
-            "body": annotation_bodies(edition, note, site_url),
-            "target": {
-                "source": site_url,
-                "selector": [quote_selector(edition, note), paragraph_selector(edition, note)],
-            },
-        }
-        for note in notes_in_reading_order(edition)
-    ]
-    collection = {
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": f"{site_url}{ANNOTATIONS_FILE}",
-        "type": "AnnotationCollection",
-        "label": "Notes on the essay",
-        "total": len(items),
-        "first": {
-            "id": f"{site_url}{ANNOTATIONS_FILE}#page1",
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
-        },
-    }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"

@@ -6,24 +6,16 @@ all of them at once; ``build_edition`` raises a single ``EditionError`` at the e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import anchor, correct, docs_tree, link, load, segment, validate
-from .model import (
-    Anchor,
-    Correction,
-    EssayInfo,
+from scripts.ingest import anchor, correct, docs_tree, load, segment, validate
+from scripts.ingest.terms import build_matcher, find_occurrences
+from scripts.model import (
+    Edition,
     Note,
-    Occurrence,
-    ReadingText,
-    Redirect,
-    Section,
-    Seed,
-    Source,
     Term,
 )
-from .problems import EditionError, Problem
+from scripts.problems import EditionError, Problem
 
 CORRECTIONS_PATH = "docs/edition/corrections.yml"
 SECTIONS_PATH = "docs/edition/sections.yml"
@@ -33,34 +25,6 @@ ESSAY_INFO_PATH = "docs/edition/edition.yml"
 REGISTRY_PATH = "addresses.txt"
 NOTES_DIR = "docs/notes"
 GLOSSARY_DIR = "docs/glossary"
-
-
-@dataclass(frozen=True)
-class Edition:
-    """Everything the render stage needs, already checked."""
-
-    seed: Seed
-    info: EssayInfo
-    reading: ReadingText
-    corrections: tuple[Correction, ...]
-    sections: tuple[Section, ...]
-    sources: tuple[Source, ...]
-    notes: tuple[Note, ...]
-    anchors: dict[str, Anchor]
-    terms: tuple[Term, ...]
-    occurrences: tuple[Occurrence, ...]
-    redirects: tuple[Redirect, ...]
-    warnings: tuple[Problem, ...]
-
-    def source(self, key: str) -> Source:
-        return next(s for s in self.sources if s.key == key)
-
-    @property
-    def short_labels(self) -> dict[str, str]:
-        return {s.key: s.short for s in self.sources}
-
-    def term(self, slug: str) -> Term:
-        return next(t for t in self.terms if t.slug == slug)
 
 
 def _records(root: Path, relative: str) -> tuple[list[load.Record] | None, list[Problem]]:
@@ -173,9 +137,9 @@ def build_edition(root: Path) -> Edition:
                 terms_seen.append(term)
                 if not found:
                     terms.append(term)
-    matcher, found = link.build_matcher(terms_seen, edited)
+    matcher, found = build_matcher(terms_seen, edited)
     problems += found
-    occurrences = link.find_occurrences(reading, matcher)
+    occurrences = find_occurrences(reading, matcher)
     # Slugs of every glossary file, readable or not, so a broken term is reported only once.
     problems += validate.check_cross_references(
         notes_seen, terms_seen, {slug for slug, *_ in glossary_pages}

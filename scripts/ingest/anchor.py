@@ -11,10 +11,10 @@ import difflib
 import itertools
 from collections.abc import Sequence
 
-from .correct import occurrences
-from .link import BARE_URL
-from .model import Anchor, Note, ReadingText
-from .problems import Problem
+from scripts.ingest.correct import occurrences
+from scripts.ingest.terms import BARE_URL
+from scripts.model import Anchor, Note, ReadingText
+from scripts.problems import Problem
 
 
 def find_quote(

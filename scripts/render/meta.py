@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from .git_history import Change, Version
-from .markdown_text import escape_text, page_href, page_url
-from .model import EssayInfo
+from scripts.ingest.git_history import Change, Version
+from scripts.model import EssayInfo
+from scripts.render.markdown import escape_text, page_href, page_url
 
 HISTORY_SRC = "history.md"
 OPENING_WORDS = 8

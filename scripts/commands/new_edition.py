@@ -17,9 +17,8 @@ import re
 import shutil
 from pathlib import Path
 
-from . import load
-from .addresses import REGISTRY_PATH
-from .pipeline import (
+from scripts.ingest import load
+from scripts.ingest.pipeline import (
     CORRECTIONS_PATH,
     ESSAY_INFO_PATH,
     GLOSSARY_DIR,
@@ -28,8 +27,9 @@ from .pipeline import (
     SECTIONS_PATH,
     SOURCES_PATH,
 )
-from .problems import Problem
-from .render_meta import PROVENANCE_MARKER
+from scripts.problems import Problem
+from scripts.render.meta import PROVENANCE_MARKER
+from scripts.site.addresses import REGISTRY_PATH
 
 EDITION_TESTS = "tests/edition"
 ESSAY_HINT = "give a UTF-8 text file with the essay, one paragraph per line"

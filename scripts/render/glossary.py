@@ -7,12 +7,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .markdown_text import escape_text, relative_link, script_safe_json
-from .model import Note, Occurrence, Term
-from .pipeline import Edition
-from .render_cite import render_citations
-from .render_essay import ESSAY_SRC, note_badge, notes_in_reading_order
-from .render_meta import Site, cite_block
+from scripts.model import Edition, Note, Occurrence, Term
+from scripts.render.cite import render_citations
+from scripts.render.essay import ESSAY_SRC, note_badge, notes_in_reading_order
+from scripts.render.markdown import escape_text, relative_link, script_safe_json
+from scripts.render.meta import Site, cite_block
 
 GLOSSARY_INDEX_SRC = "glossary/index.md"
 SNIPPET_WORDS = 6

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import Correction, PlacedCorrection, ReadingText, Seed
-from .problems import Problem
+from scripts.model import Correction, PlacedCorrection, ReadingText, Seed
+from scripts.problems import Problem
 
 
 def occurrences(text: str, needle: str) -> list[int]:

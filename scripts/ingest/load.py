@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import Seed
-from .problems import Problem
+from scripts.model import Seed
+from scripts.problems import Problem
 
 SEED_PATH = "seeds/essay.txt"
 CHECKSUM_PATH = "seeds/essay.txt.sha256"

@@ -15,7 +15,7 @@ import re
 
 from sentencex import segment
 
-from .problems import Problem
+from scripts.problems import Problem
 
 CITED = re.compile(r"\[@[^\]]*\]")
 # "[label]: address" lines define reference links; they are not sentences.

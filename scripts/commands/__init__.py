@@ -1,0 +1,1 @@
+"""Commands: the command-line adapter (``cli``) and ``new_edition``, which starts an edition."""

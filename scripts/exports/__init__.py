@@ -1,0 +1,1 @@
+"""Exports: the edition in other formats, one small module per format over the same model."""
