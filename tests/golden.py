@@ -1,4 +1,5 @@
-"""Golden files: the generated Markdown of the essay, Corrections and Original text pages.
+"""Golden files: every generated page and file of the registry (scripts/site/outputs.py),
+the essay's reading text, and one note page and one term page.
 
 The tool's golden files (tests/golden/) hold the synthetic edition's pages, this edition's
 (tests/edition/golden/) its own. After an intended change, regenerate both with
@@ -13,8 +14,11 @@ from pathlib import Path
 from scripts.ingest.git_history import Version
 from scripts.model import Edition
 from scripts.render import essay as render_essay
-from scripts.render import pages as render_pages
+from scripts.render import glossary as render_glossary
+from scripts.render import notes as render_notes
 from scripts.render.meta import Site
+from scripts.site import outputs
+from scripts.site.compile import SiteConfig, markdown_converter, read_config
 
 # A fixed site and version, so that golden files do not change with every commit.
 SITE = Site(
@@ -24,10 +28,32 @@ SITE = Site(
     version=Version("2026-01-02", "0123456789abcdef"),
 )
 
+CONFIG, _ = read_config(Path(__file__).resolve().parent.parent)
+TO_HTML = markdown_converter(CONFIG or SiteConfig({}))
+
+
+def _context(edition: Edition) -> outputs.Context:
+    return outputs.Context(
+        edition=edition,
+        site=SITE,
+        history=(),
+        seed_sha256="0" * 64,
+        edit_url=lambda path: f"{SITE.repo_url}/edit/main/docs/{path}",
+        new_file_url=lambda folder: f"{SITE.repo_url}/new/main/docs/{folder}",
+        to_html=TO_HTML,
+    )
+
+
+def _output(output: outputs.Output) -> Callable[[Edition], str]:
+    return lambda edition: output.render(_context(edition))
+
+
 PAGES: dict[str, Callable[[Edition], str]] = {
     "essay-reading-text.md": lambda e: render_essay.render_reading_text(e, SITE),
-    "corrections.md": render_pages.render_corrections_page,
-    "original.md": lambda e: render_pages.render_original_page(e, "0" * 64),
+    "note-page.md": lambda e: render_notes.render_note_page(e, SITE, e.notes[0]),
+    "term-page.md": lambda e: render_glossary.render_term_page(e, SITE, e.terms[0]),
+    # Every generated page and file: adding one to the registry asks for its golden file.
+    **{output.src.replace("/", "-"): _output(output) for output in outputs.OUTPUTS},
 }
 
 
