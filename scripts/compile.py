@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from . import (
     addresses,
     git_history,
+    policy,
     render_cite,
     render_essay,
     render_glossary,
@@ -150,9 +151,9 @@ class _PageLinks(Treeprocessor):
 
 
 def markdown_converter(config: SiteConfig) -> Callable[[str, str], str]:
-    """(Markdown, source path of the page it appears on) -> HTML, with the site's own
-    extensions, for the text the compiler renders itself."""
-    names, configs = config.markdown_extensions()
+    """(Markdown, source path of the page it appears on) -> HTML, with the one Markdown
+    configuration for contributed text that `make check` reads it with too."""
+    names, configs = policy.contributed_markdown_extensions()
     converter = Markdown(extensions=names, extension_configs=configs)
     page = {"src": render_essay.ESSAY_SRC}
     converter.treeprocessors.register(_PageLinks(converter, page), "edition-page-links", 1)
