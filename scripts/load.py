@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -497,7 +498,52 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
                 "split the text, or restore the file",
             )
         ]
-    return decode(relative, raw)
+    text, problems = decode(relative, raw)
+    invisible = invisible_problems(relative, text) if text is not None else []
+    # A file with a hidden character is not read further: its one message says where it is.
+    return (None, problems + invisible) if text is None or invisible else (text, problems)
+
+
+# Names for the control characters, which Unicode leaves unnamed.
+CONTROL_NAMES = {
+    0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE",
+}  # fmt: skip
+INVISIBLE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")  # controls, format (zero-width, bidi), separators
+
+
+def is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in INVISIBLE_CATEGORIES and char not in "\n\t"
+
+
+def character_name(char: str) -> str:
+    """``U+200B ZERO WIDTH SPACE``: the code point and its name."""
+    code = ord(char)
+    name = unicodedata.name(char, "") or CONTROL_NAMES.get(code, "CONTROL CHARACTER")
+    return f"U+{code:04X} {name}"
+
+
+def invisible_problems(path: str, text: str) -> list[Problem]:
+    """Control and invisible characters (zero-width, bidi overrides, ESC, ...), one message a
+    line, each named: two values that look the same must be the same. A line ending \\r\\n
+    is not one."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        column = next((i for i, char in enumerate(line) if is_invisible(char)), None)
+        if column is None:
+            continue
+        kind = "control" if unicodedata.category(line[column]) == "Cc" else "invisible"
+        problems.append(
+            Problem(
+                path,
+                number,
+                f"the {kind} character {character_name(line[column])} at column {column + 1}",
+                "delete it (an editor's 'show invisibles' shows where it is); the edition's "
+                "files hold visible characters, spaces, tabs and line breaks only",
+            )
+        )
+    return problems
 
 
 def edited_files(root: Path) -> frozenset[str]:
