@@ -15,6 +15,7 @@ the sanitizer's allow-list, so that every engine serves the same sanitized text.
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -438,13 +439,32 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
 
 def read_folder(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder``, by its path relative to it (no caches)."""
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():
         return {}
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
-    }
+    files = {}
+    for parent, dirs, names in os.walk(folder):  # never follows a symbolic link
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in names:
+            path = Path(parent) / name
+            if path.is_file() and not path.is_symlink():
+                files[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return dict(sorted(files.items()))
+
+
+class OutsideFolderError(ValueError):
+    """A path the writer refuses: it would resolve outside the build folder."""
+
+
+def inside(folder: Path, relative: str) -> Path:
+    """``folder / relative``, refused unless it stays inside ``folder`` (no '..', no
+    absolute path, no symbolic link on the way out)."""
+    parts = relative.split("/")
+    if relative.startswith("/") or "\\" in relative or any(p in ("", ".", "..") for p in parts):
+        raise OutsideFolderError(relative)
+    target = folder / relative
+    if not target.resolve().is_relative_to(folder.resolve()):
+        raise OutsideFolderError(relative)
+    return target
 
 
 def write_tree(files: Mapping[str, bytes], folder: Path) -> int:
@@ -455,6 +475,7 @@ def write_tree(files: Mapping[str, bytes], folder: Path) -> int:
     the top (an engine's output or cache, such as .site-zensical/) are left alone."""
     changed = 0
     folder.mkdir(parents=True, exist_ok=True)
+    targets = {relative: inside(folder, relative) for relative in files}  # all, before writing
     for path in sorted(folder.rglob("*"), reverse=True):
         relative = path.relative_to(folder).as_posix()
         if relative.startswith("."):
@@ -465,7 +486,7 @@ def write_tree(files: Mapping[str, bytes], folder: Path) -> int:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     for relative, content in sorted(files.items()):
-        target = folder / relative
+        target = targets[relative]
         if target.is_file() and target.read_bytes() == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -63,7 +63,7 @@ MAX_BYTES = 2_000_000
 YAML_FIX = "write plain 'name: value' lines, lists and text, as the other entries do"
 
 
-class UnsafeYAML(Exception):
+class UnsafeYAMLError(Exception):
     """What the safe reader refuses before building anything: aliases, tags, deep nesting."""
 
     def __init__(self, line: int, problem: str, fix: str = YAML_FIX) -> None:
@@ -76,18 +76,18 @@ def _refuse_unsafe(text: str, loader: type[yaml.SafeLoader]) -> None:
     (an alias bomb never expands), nesting and size are bounded."""
     depth = 0
     for count, event in enumerate(yaml.parse(text, Loader=loader)):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
         if count > MAX_EVENTS:
-            raise UnsafeYAML(line, f"the file has more than {MAX_EVENTS} values")
+            raise UnsafeYAMLError(line, f"the file has more than {MAX_EVENTS} values")
         if isinstance(event, yaml.AliasEvent):
-            raise UnsafeYAML(
+            raise UnsafeYAMLError(
                 line,
                 f"the YAML alias '*{event.anchor}' repeats another value",
                 "write the value out in full; aliases and anchors (& and *) are not used here",
             )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise UnsafeYAML(
+            raise UnsafeYAMLError(
                 line,
                 f"the YAML anchor '&{anchor}' names a value to repeat",
                 "remove it; aliases and anchors (& and *) are not used here",
@@ -98,15 +98,15 @@ def _refuse_unsafe(text: str, loader: type[yaml.SafeLoader]) -> None:
             not any(implicit) if isinstance(implicit, tuple) else not implicit
         )
         if explicit and tag not in ("!", "tag:yaml.org,2002:str"):
-            raise UnsafeYAML(
+            raise UnsafeYAMLError(
                 line,
-                f"the YAML tag '{tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
+                f"the YAML tag '{str(tag).replace('tag:yaml.org,2002:', '!!')}' is not allowed",
                 "remove it; values here are plain text, numbers and lists",
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise UnsafeYAML(line, f"values are nested more than {MAX_DEPTH} levels deep")
+                raise UnsafeYAMLError(line, f"values are nested more than {MAX_DEPTH} levels deep")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -128,7 +128,7 @@ def safe_yaml(path: str, text: str, line_offset: int = 0) -> tuple[object, list[
     """Any YAML text read safely (as the data files are): its value, or one problem."""
     try:
         root = _compose(text)
-    except UnsafeYAML as error:
+    except UnsafeYAMLError as error:
         return None, [Problem(path, error.line + line_offset, error.problem, error.fix)]
     except yaml.YAMLError as error:
         return None, [_yaml_problem(path, error, line_offset, text)]
@@ -239,7 +239,7 @@ def parse_record_list(path: str, text: str) -> tuple[list[Record], list[Problem]
     problems: list[Problem] = []
     try:
         root = _compose(text)
-    except UnsafeYAML as error:
+    except UnsafeYAMLError as error:
         return [], [Problem(path, error.line, error.problem, error.fix)]
     except yaml.YAMLError as error:
         return [], [_yaml_problem(path, error, 0, text)]
@@ -274,7 +274,7 @@ def parse_mapping(path: str, text: str) -> tuple[Record | None, list[Problem]]:
     """Read a YAML file whose top level is one set of fields (the edition's metadata)."""
     try:
         root = _compose(text)
-    except UnsafeYAML as error:
+    except UnsafeYAMLError as error:
         return None, [Problem(path, error.line, error.problem, error.fix)]
     except yaml.YAMLError as error:
         return None, [_yaml_problem(path, error, 0, text)]
@@ -315,7 +315,7 @@ def parse_front_matter(path: str, text: str) -> tuple[Record | None, list[Proble
     yaml_text = "\n".join(lines[1:end])
     try:
         root = _compose(yaml_text)
-    except UnsafeYAML as error:
+    except UnsafeYAMLError as error:
         return None, [Problem(path, error.line + 1, error.problem, error.fix)]
     except yaml.YAMLError as error:
         return None, [_yaml_problem(path, error, 1, yaml_text)]
@@ -460,6 +460,8 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 
 def read_bytes(root: Path, relative: str) -> tuple[bytes | None, list[Problem]]:
     """A file's bytes, or a problem saying that it is missing or cannot be read."""
+    if (root / relative).is_symlink():  # docs_tree.check_published_files names it
+        return None, []
     try:
         return (root / relative).read_bytes(), []
     except FileNotFoundError:

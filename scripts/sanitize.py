@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-
 from xml.etree.ElementTree import Element
 
 import markdown

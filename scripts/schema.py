@@ -37,9 +37,7 @@ KEY_PATTERN = r"^[a-z0-9_]+$"
 # Strict patterns for every value the compiler writes into Markdown or HTML as it is: no
 # character that could end a link, open markup or an attribute list.
 DOI_PATTERN = r"^10\.[0-9]{4,9}/[A-Za-z0-9][A-Za-z0-9._;:/-]*$"
-WEB_URL_PATTERN = (
-    r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?$"
-)
+WEB_URL_PATTERN = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?$"
 # A site address: segments of letters, digits, '-', '_' and '.', each starting with a letter
 # or digit (so never '..', '//', a backslash or an encoded dot), an optional fragment.
 ADDRESS_PATTERN = r"^/([a-z0-9][a-z0-9._-]*/)*(#[A-Za-z0-9][A-Za-z0-9_:.-]*)?$"
