@@ -31,6 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 from . import (
     addresses,
     git_history,
+    load,
     policy,
     render_cite,
     render_essay,
@@ -116,17 +117,12 @@ class SiteConfig:
 
 
 def read_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
-    try:
-        text = (root / CONFIG_PATH).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(CONFIG_PATH, 1, f"cannot be read ({error})", "restore the file")]
-    try:
-        settings = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        return None, [Problem(CONFIG_PATH, line, f"the YAML cannot be read ({problem})", "fix it")]
+    text, problems = load.read_text(root, CONFIG_PATH)
+    if text is None:
+        return None, problems
+    settings, problems = load.safe_yaml(CONFIG_PATH, text)  # no tags, aliases or bombs
+    if problems:
+        return None, problems
     if not isinstance(settings, dict):
         return None, [Problem(CONFIG_PATH, 1, "is not a mapping of settings", "restore the file")]
     return SiteConfig(settings), []

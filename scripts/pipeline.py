@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import anchor, correct, docs_tree, link, load, segment, validate
+from . import anchor, correct, docs_tree, link, load, segment, site_config, validate
 from .model import (
     Anchor,
     Correction,
@@ -108,6 +108,7 @@ def build_edition(root: Path) -> Edition:
     problems += found
 
     problems += docs_tree.check_published_files(root)
+    problems += site_config.config_problems(root)
     problems += docs_tree.check_folders(root, (NOTES_DIR, GLOSSARY_DIR))
     problems += docs_tree.check_reading_text_marker(root)
     problems += docs_tree.check_verdict_definitions(root)
