@@ -390,6 +390,19 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         meta, markdown, found = split_front_matter(src, text)
         problems += found
         pages[src] = _page(edition, src, markdown, {**meta, **extra})
+    # Every page the compiler generates, and the generated parts of note and term pages, pass
+    # the sanitizer's script check as the engine will render them.
+    for src in sorted({src for src, *_ in generated} | set(notes) | set(terms)):
+        _, markdown, _ = split_front_matter(src, pages[src])
+        for found in sanitize.script_markup(to_html(markdown, src)):
+            problems.append(
+                Problem(
+                    f"{DOCS}/{src}",
+                    1,
+                    f"the generated page would carry markup that can run script ({found})",
+                    "a value of the edition's data is not escaped: report it to the maintainers",
+                )
+            )
     data[render_pages.SEED_COPY] = edition.seed.text
     data[render_essay.NOTE_TEXTS_FILE] = render_essay.render_note_texts(
         edition, lambda text: to_html(text, render_essay.ESSAY_SRC)

@@ -196,6 +196,29 @@ def clean_html(html: str) -> str:
     )
 
 
+SCRIPT_TAGS = frozenset(
+    {"script", "iframe", "frame", "object", "embed", "style", "svg", "math", "base", "link", "meta"}
+)
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "srcset"})
+
+
+def script_markup(html: str) -> list[str]:
+    """What in a generated page's HTML could run script: an element that runs or loads code,
+    an event attribute, or a link whose scheme is not http, https or mailto. The compiler
+    refuses a page with any (values interpolated into it are escaped or strictly patterned,
+    so this never happens unless one of those rules breaks)."""
+    found = []
+    for tag, attrs, text in _parse(html).tags:
+        if tag in SCRIPT_TAGS:
+            found.append(text)
+        for name, value in attrs:
+            if name.startswith("on") or (
+                name in URL_ATTRIBUTES and value is not None and not is_safe_url(value)
+            ):
+                found.append(f"{name}={value!r}")
+    return found
+
+
 def page_title(text: str) -> str:
     """A one-line text for the theme's places that print it as HTML: the header prints it
     as it is, <title> after unescaping it, <meta content="..."> inside quotes. Angle
