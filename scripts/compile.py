@@ -394,7 +394,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
     # the sanitizer's script check as the engine will render them.
     for src in sorted({src for src, *_ in generated} | set(notes) | set(terms)):
         _, markdown, _ = split_front_matter(src, pages[src])
-        for found in sanitize.script_markup(to_html(markdown, src)):
+        for markup in sanitize.script_markup(to_html(markdown, src)):
             problems.append(
                 Problem(
                     f"{DOCS}/{src}",
