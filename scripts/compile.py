@@ -399,7 +399,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
                 Problem(
                     f"{DOCS}/{src}",
                     1,
-                    f"the generated page would carry markup that can run script ({found})",
+                    f"the generated page would carry markup that can run script ({markup})",
                     "a value of the edition's data is not escaped: report it to the maintainers",
                 )
             )
