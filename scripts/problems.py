@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+
+def visible(text: str) -> str:
+    """Text with every control or invisible character written as an escape (\\x1b,
+    \\u200b), so that a message cannot hide a character or rewrite a terminal line."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+        else char
+        for char in text
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -15,7 +27,7 @@ class Problem:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}; {self.fix}"
+        return visible(f"{self.path}:{self.line}: {self.message}; {self.fix}")
 
 
 class EditionError(Exception):

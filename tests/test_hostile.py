@@ -65,6 +65,10 @@ A reference-style [payload link][bad] here [@example_source].
 
 An [attribute payload link](#x){{: onclick="pwned('note-attr')" }} here [@example_source].
 
+A paragraph with *an attribute list*{{: .footnote data-ed-texts="data:application/json,%7B%22%40works-cited%22%3A%22%3Cimg%20src%3Dx%20onerror%3Dpwned(%27works%27)%3E%22%7D" }} [@example_source].
+
+A clobbering *{{"pwn": "javascript:pwned('redirect')"}}*{{: #ed-redirects }} id [@example_source].
+
 [bad]: javascript:pwned(%27note-reference%27)
 """
 TERM = """\
@@ -104,7 +108,16 @@ REFUSED = [
     "mailto: addresses, or to a page of this site",
     "docs/notes/hostile-note.md:16: the attribute 'onclick' would run a script; remove the "
     "'{: ...}' attribute list; the site styles the text itself",
-    "docs/notes/hostile-note.md:18: the link to 'javascript:pwned(%27note-reference%27)' uses the "
+    "docs/notes/hostile-note.md:18: an attribute list gives the attribute 'data-ed-texts', which "
+    "contributed text may not have; remove it; an attribute list may give only a language, such "
+    "as '{: lang=\"fr\" }', and the site adds every id and class itself",
+    "docs/notes/hostile-note.md:18: an attribute list gives the class '.footnote', which "
+    "contributed text may not have; remove it; an attribute list may give only a language, such "
+    "as '{: lang=\"fr\" }', and the site adds every id and class itself",
+    "docs/notes/hostile-note.md:20: an attribute list gives the id '#ed-redirects', which "
+    "contributed text may not have; remove it; an attribute list may give only a language, such "
+    "as '{: lang=\"fr\" }', and the site adds every id and class itself",
+    "docs/notes/hostile-note.md:22: the link to 'javascript:pwned(%27note-reference%27)' uses the "
     "scheme 'javascript:', which the site does not allow; link only to http://, https:// or "
     "mailto: addresses, or to a page of this site",
 ]
@@ -175,7 +188,15 @@ def unsafe_site(
         yield url
 
 
-PAGES = ["", "notes/hostile-note/", "glossary/widget/", "notes/", "glossary/", "sources/"]
+PAGES = [
+    "",
+    "notes/hostile-note/",
+    "notes/hostile-note/#pwn",  # a contributed #ed-redirects would send the reader on
+    "glossary/widget/",
+    "notes/",
+    "glossary/",
+    "sources/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -200,8 +221,214 @@ def test_no_payload_runs_even_unchecked(chromium: Any, unsafe_site: str, path: s
         )
         page.wait_for_timeout(200)
         assert page.evaluate("window.__ran") == []
-        expected_links = {"notes/hostile-note/": 3, "glossary/widget/": 2}.get(path, 0)
+        expected_links = {
+            "notes/hostile-note/": 3,
+            "notes/hostile-note/#pwn": 3,
+            "glossary/widget/": 2,
+        }.get(path, 0)
         assert clicked >= expected_links  # the payload links are on the page, only harmless
         assert "<" not in page.title()  # shown as text, never as markup
     finally:
         context.close()
+
+
+# Round two (issue 19): each payload class is refused by the check meant for it, named here
+# by its exact message, so that a payload refused only by another rule does not count.
+CLEAN_NOTE = """\
+---
+id: plain-note
+title: "A plain note"
+target:
+  exact: "hello world"
+kind: context
+sources: [example_source]
+---
+{body}
+"""
+ATTR_FIX = (
+    "remove it; an attribute list may give only a language, such as '{: lang=\"fr\" }', and the "
+    "site adds every id and class itself"
+)
+SOURCE_ENTRY = """\
+- key: injected
+  short: "{short}"
+  type: web
+  title: "An injected source"
+  {field}: "{value}"
+  how_confirmed: "a synthetic source for tests"
+"""
+
+
+def _note(body: str) -> dict[str, str]:
+    return {"docs/notes/plain-note.md": CLEAN_NOTE.format(body=body)}
+
+
+def _source(field: str, value: str, short: str = "Injected 2020") -> dict[str, str]:
+    return {
+        "docs/edition/sources.yml": SOURCES
+        + SOURCE_ENTRY.format(field=field, value=value, short=short)
+    }
+
+
+def _config(old: str, new: str) -> dict[str, str]:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in text
+    return {"mkdocs.yml": text.replace(old, new, 1)}
+
+
+PAYLOADS: dict[str, tuple[dict[str, str], str]] = {
+    "attribute list: data-ed-texts": (
+        _note('Words *here*{: data-ed-texts="data:application/json,x" } [@example_source].'),
+        "docs/notes/plain-note.md:9: an attribute list gives the attribute 'data-ed-texts', "
+        f"which contributed text may not have; {ATTR_FIX}",
+    ),
+    "attribute list: a site class": (
+        _note("Words *here*{: .ed-note-link } [@example_source]."),
+        "docs/notes/plain-note.md:9: an attribute list gives the class '.ed-note-link', which "
+        f"contributed text may not have; {ATTR_FIX}",
+    ),
+    "clobbering id: #ed-redirects": (
+        _note('*{"x": "javascript:pwned(1)"}*{: #ed-redirects } [@example_source].'),
+        "docs/notes/plain-note.md:9: an attribute list gives the id '#ed-redirects', which "
+        f"contributed text may not have; {ATTR_FIX}",
+    ),
+    "clobbering id: a paragraph's address": (
+        _note("Words [@example_source].\n{: #p2 }"),
+        "docs/notes/plain-note.md:10: an attribute list gives the id '#p2', which contributed "
+        f"text may not have; {ATTR_FIX}",
+    ),
+    "clobbering id: a heading's address": (
+        {
+            "docs/glossary/widget.md": '---\nterm: widget\nshort: "A small thing."\n'
+            "sources: [example_source]\n---\nA widget is small [@example_source].\n\n## Notes\n"
+        },
+        "docs/glossary/widget.md:8: a heading would take the address '#notes', which the site "
+        "uses for its own part of the page; word the heading differently",
+    ),
+    "footnote hijack": (
+        _note("Words[^hostile-note] [@example_source].\n\n[^hostile-note]: The attacker's text."),
+        "docs/notes/plain-note.md:9: a footnote ('[^hostile-note]') in the text; write it as a "
+        "sentence of the text; the note is itself the essay's footnote",
+    ),
+    "DOI injection": (
+        _source("doi", "10.1038/x)[t](javascript:pwned(1))"),
+        "docs/edition/sources.yml:11: the doi '10.1038/x)[t](javascript:pwned(1))' is not a DOI",
+    ),
+    "DOI attribute list": (
+        _source("doi", "10.1038/x){:onclick=pwned(1)}"),
+        "docs/edition/sources.yml:11: the doi '10.1038/x){:onclick=pwned(1)}' is not a DOI",
+    ),
+    "URL injection": (
+        _source("url", "https://example.org/x){: onclick=pwned(1) }"),
+        "docs/edition/sources.yml:11: the url 'https://example.org/x){: onclick=pwned(1) }' is "
+        "not a web address",
+    ),
+    "short label injection": (
+        _source("url", "https://example.org/x", short="Ex](javascript:pwned(1))"),
+        "docs/edition/sources.yml:8: the short label 'Ex](javascript:pwned(1))' has a character "
+        "that links use",
+    ),
+    "file: symbolic link to the password file": (
+        {"docs/notes/passwd.txt": "->/etc/passwd"},
+        "docs/notes/passwd.txt:1: a symbolic link; the build publishes only files of the edition "
+        "itself; replace it with the file it points at, or remove it",
+    ),
+    "file: symbolic link under seeds/": (
+        {"seeds/environ": "->/proc/self/environ"},
+        "seeds/environ:1: a symbolic link; the build publishes only files of the edition itself",
+    ),
+    "file: HTML among the notes": (
+        {"docs/notes/evil.html": "<script>pwned('html')</script>\n"},
+        "docs/notes/evil.html:1: only <name>.md files are read in docs/notes/, and this file "
+        "would be published as it is",
+    ),
+    "file: SVG with onload": (
+        {"docs/assets/evil.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="pwned(1)"/>\n'},
+        "docs/assets/evil.svg:1: this file would be published as it is",
+    ),
+    "mkdocs.yml: copyright markup": (
+        _config("copyright: ", 'copyright: "<img src=x onerror=pwned(1)>" # '),
+        "mkdocs.yml:11: 'copyright' should be plain text ('<img src=x onerror=pwned(1)>')",
+    ),
+    "mkdocs.yml: a Markdown extension that is code": (
+        _config("  - pymdownx.superfences", "  - pymdownx.superfences\n  - evil_module"),
+        "mkdocs.yml:89: the Markdown extension 'evil_module' is not one the edition allows",
+    ),
+    "mkdocs.yml: a hook": (
+        _config("docs_dir: docs", "hooks: [evil.py]\ndocs_dir: docs"),
+        "mkdocs.yml:17: the setting 'hooks' is not one an edition may have",
+    ),
+    "mkdocs.yml: a script of another site": (
+        _config("  - assets/edition.js", "  - https://evil.example/x.js"),
+        "mkdocs.yml:76: 'extra_javascript' names 'https://evil.example/x.js', which is not a "
+        "file of this site's assets",
+    ),
+    "path traversal: redirect from": (
+        {"docs/edition/redirects.yml": '- from: "/../../site/"\n  to: "/notes/"\n'},
+        "docs/edition/redirects.yml:1: 'from' should be an address on this site, such as "
+        "/notes/old-id/ or /#old-section ('/../../site/')",
+    ),
+    "path traversal: encoded dots": (
+        {"docs/edition/redirects.yml": '- from: "/%2e%2e/x/"\n  to: "/notes/"\n'},
+        "docs/edition/redirects.yml:1: 'from' should be an address on this site",
+    ),
+    "YAML bomb: anchors and aliases": (
+        {
+            "docs/edition/sources.yml": SOURCES
+            + "- &a [x, x, x, x, x, x, x, x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        },
+        "docs/edition/sources.yml:7: the YAML anchor '&a' names a value to repeat; remove it",
+    ),
+    "YAML tag": (
+        {"docs/edition/redirects.yml": "- !!python/object/apply:os.system ['true']\n"},
+        "docs/edition/redirects.yml:1: the YAML tag '!!python/object/apply:os.system' is not "
+        "allowed",
+    ),
+    "YAML depth": (
+        {"docs/edition/redirects.yml": "- " + "[" * 40 + "]" * 40 + "\n"},
+        "docs/edition/redirects.yml:1: values are nested more than 12 levels deep",
+    ),
+    "YAML date that does not exist": (
+        {
+            "docs/edition/edition.yml": new_edition.starter_files(SEED, "T")[
+                "docs/edition/edition.yml"
+            ].replace("published: unknown", "published: 2026-02-30")
+        },
+        "docs/edition/edition.yml:6: 'published' is not a date ('2026-02-30')",
+    ),
+    "invisible: zero-width space in a title": (
+        {
+            "docs/notes/plain-note.md": CLEAN_NOTE.format(body="Words [@example_source].").replace(
+                "A plain", "A\u200b plain"
+            )
+        },
+        "docs/notes/plain-note.md:3: the invisible character U+200B ZERO WIDTH SPACE at column 10",
+    ),
+    "control: an ESC sequence in an id": (
+        {"docs/edition/corrections.yml": "- id: x\x1b[2K\rok: 20 corrections\n"},
+        "docs/edition/corrections.yml:1: the control character U+001B ESCAPE at column 8",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PAYLOADS))
+def test_each_payload_is_refused_by_its_own_check(tmp_path: Path, case: str) -> None:
+    project = make_edition(tmp_path / "project")
+    (project / "docs/notes/hostile-note.md").unlink()
+    (project / "docs/glossary/widget.md").unlink()
+    files, expected = PAYLOADS[case]
+    for relative, text in files.items():
+        path = project / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if text.startswith("->"):
+            path.symlink_to(text[2:])
+        else:
+            path.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "check", "--root", str(project)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "\x1b" not in result.stderr and "\r" not in result.stderr  # shown as escapes
+    assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr

@@ -212,13 +212,23 @@ def test_tests_run_on_every_pull_request_and_push_to_main() -> None:
     assert "pull_request" in on
     assert on["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {"contents": "read"}
-    (job,) = workflow["jobs"].values()
+    job = workflow["jobs"]["test"]
     runs = [step.get("run", "") for step in job["steps"]]
     assert any("apt-get install" in run and "chromium" in run for run in runs)
     assert runs[-1].strip() == "bash .ci/run", "the last step runs the project's CI script"
     assert "3.11" in job["container"]["image"]
     checkout = next(s for s in job["steps"] if action_name(s.get("uses", "")) == "actions/checkout")
     assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_a_pull_request_changing_maintainer_files_is_flagged() -> None:
+    """mkdocs.yml is code (issue 19): a pull request that changes it fails a job of its own."""
+    job = load_workflow(TEST_WORKFLOW)["jobs"]["maintainer-files"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    (flag,) = [step["run"] for step in job["steps"] if "run" in step]
+    assert "git diff --name-only" in flag and "mkdocs.yml" in flag and "exit 1" in flag
+    owners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert any(line.split()[:1] == ["/mkdocs.yml"] for line in owners.splitlines())
 
 
 def test_deploy_builds_main_and_publishes_with_the_official_pages_actions() -> None:

@@ -281,9 +281,11 @@
   }
 
   function loadNoteTexts() {
-    var heading = document.querySelector("[data-ed-texts]");
-    if (!heading) return;
-    fetch(heading.getAttribute("data-ed-texts"))
+    /* Only the compiler's Notes heading names the file, and only a file of this site is read. */
+    var heading = document.querySelector("h2#notes[data-ed-texts]");
+    var file = heading && heading.getAttribute("data-ed-texts");
+    if (!file || !/^[\w-]+(\.[\w-]+)*$/.test(file)) return;
+    fetch(file, { mode: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + response.url);
         return response.json();
@@ -616,12 +618,14 @@
   }
 
   function followFragmentRedirects() {
-    var data = document.getElementById("ed-redirects");
+    var data = document.querySelector("script#ed-redirects[type='application/json']");
     if (!data) return;
     var moved = JSON.parse(data.textContent);
     var go = function () {
       var id = decodeURIComponent(location.hash.slice(1));
-      if (id && moved[id] && !document.getElementById(id)) location.replace(moved[id]);
+      if (!id || typeof moved[id] !== "string" || document.getElementById(id)) return;
+      var to = new URL(moved[id], location.href); /* only an address of this site */
+      if (/^https?:$/.test(to.protocol) && to.origin === location.origin) location.replace(to.href);
     };
     window.addEventListener("hashchange", go);
     go();

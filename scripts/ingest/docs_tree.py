@@ -6,6 +6,8 @@ says "ok" where the build would fail.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 from scripts.ingest.load import read_text
@@ -18,6 +20,81 @@ ESSAY_PATH = "docs/index.md"
 # The page that defines each verdict; every verdict badge links to its definition there.
 METHOD_PATH = "docs/how-we-check.md"
 BUILT_INDEXES = {"docs/notes": "Notes", "docs/glossary": "Glossary"}
+# Only what an edition is made of is published. Folders that may hold no symbolic link
+# (a link could publish any file of the machine that builds the site):
+NO_LINKS = ("docs", "seeds", "overrides")
+ENTRY_FOLDERS = ("docs/notes", "docs/glossary")  # <slug>.md only
+ASSETS = "docs/assets"
+# Static files an edition may publish, from docs/assets/ only: styles, scripts of the
+# maintainers, fonts and raster images (no SVG, HTML or other file a browser runs).
+ASSET_TYPES = frozenset({".css", ".js", ".woff2", ".png", ".jpg", ".jpeg", ".webp", ".ico"})
+SLUG_FILE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+
+
+def check_published_files(root: Path) -> list[Problem]:
+    """Symbolic links refused under docs/, seeds/ and overrides/; docs/ holds pages (.md),
+    the edition's data (docs/edition/*.yml), <slug>.md entries and allowed static files."""
+    problems = []
+    for top in NO_LINKS:
+        base = root / top
+        if base.is_symlink():
+            problems.append(_link_problem(top))
+            continue
+        for folder, dirs, files in os.walk(base):  # never follows a link
+            for name in sorted(dirs + files):
+                path = Path(folder) / name
+                relative = path.relative_to(root).as_posix()
+                if path.is_symlink():
+                    problems.append(_link_problem(relative))
+                elif top == "docs" and name in files:
+                    problems += _docs_file_problems(relative)
+            dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
+    return problems
+
+
+def _link_problem(relative: str) -> Problem:
+    return Problem(
+        relative,
+        1,
+        "a symbolic link; the build publishes only files of the edition itself",
+        "replace it with the file it points at, or remove it",
+    )
+
+
+def _docs_file_problems(relative: str) -> list[Problem]:
+    folder, _, name = relative.rpartition("/")
+    if folder in ENTRY_FOLDERS:
+        if name.endswith(".md"):
+            return []  # a bad slug or an index.md has its own message
+        what = "notes" if folder.endswith("notes") else "terms"
+        return [
+            Problem(
+                relative,
+                1,
+                f"only <name>.md files are read in {folder}/, and this file would be published "
+                "as it is",
+                f"remove it; {what} are Markdown files named after their id",
+            )
+        ]
+    if folder.startswith(("docs/notes/", "docs/glossary/")):
+        return []  # a file in a subfolder: check_folders says so
+    suffix = Path(name).suffix.lower()
+    if folder == "docs" and suffix == ".md":
+        return []
+    if folder == "docs/edition" and suffix == ".yml":
+        return []
+    if (folder == ASSETS or folder.startswith(ASSETS + "/")) and suffix in ASSET_TYPES:
+        return []
+    return [
+        Problem(
+            relative,
+            1,
+            "this file would be published as it is, and the edition publishes only its pages, "
+            "its data and static files of known types",
+            "remove it; pages are .md files in docs/, and styles, scripts, fonts and images "
+            f"({', '.join(sorted(ASSET_TYPES))}) go in {ASSETS}/",
+        )
+    ]
 
 
 def check_folders(root: Path, folders: tuple[str, ...]) -> list[Problem]:

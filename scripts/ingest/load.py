@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,20 +42,101 @@ class Record:
     body_line: int = 0
 
 
+def _without_timestamps(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """A safe loader that reads dates as text: the schemas check them, with a message,
+    instead of a ValueError from a date such as 2026-02-30."""
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in loader.yaml_implicit_resolvers.items()
+    }
+    return type(f"Plain{loader.__name__}", (loader,), {"yaml_implicit_resolvers": resolvers})
+
+
 # libyaml reads fast; the pure-Python reader is used again on a file that fails, for its
 # more precise messages (the ones YAML_IN_PLAIN_WORDS translates).
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_LOADER = _without_timestamps(yaml.SafeLoader)
+_FAST_LOADER = _without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+# Bounds on what a data file may make the reader build: no file of the edition comes close.
+MAX_DEPTH = 12
+MAX_EVENTS = 200_000
+MAX_BYTES = 2_000_000
+YAML_FIX = "write plain 'name: value' lines, lists and text, as the other entries do"
+
+
+class UnsafeYAMLError(Exception):
+    """What the safe reader refuses before building anything: aliases, tags, deep nesting."""
+
+    def __init__(self, line: int, problem: str, fix: str = YAML_FIX) -> None:
+        super().__init__(problem)
+        self.line, self.problem, self.fix = line, problem, fix
+
+
+def _refuse_unsafe(text: str, loader: type[yaml.SafeLoader]) -> None:
+    """Read the file's events first: anchors, aliases and explicit tags are refused by name
+    (an alias bomb never expands), nesting and size are bounded."""
+    depth = 0
+    for count, event in enumerate(yaml.parse(text, Loader=loader)):
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
+        if count > MAX_EVENTS:
+            raise UnsafeYAMLError(line, f"the file has more than {MAX_EVENTS} values")
+        if isinstance(event, yaml.AliasEvent):
+            raise UnsafeYAMLError(
+                line,
+                f"the YAML alias '*{event.anchor}' repeats another value",
+                "write the value out in full; aliases and anchors (& and *) are not used here",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise UnsafeYAMLError(
+                line,
+                f"the YAML anchor '&{anchor}' names a value to repeat",
+                "remove it; aliases and anchors (& and *) are not used here",
+            )
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)
+        explicit = tag is not None and (
+            not any(implicit) if isinstance(implicit, tuple) else not implicit
+        )
+        if explicit and tag not in ("!", "tag:yaml.org,2002:str"):
+            raise UnsafeYAMLError(
+                line,
+                f"the YAML tag '{str(tag).replace('tag:yaml.org,2002:', '!!')}' is not allowed",
+                "remove it; values here are plain text, numbers and lists",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise UnsafeYAMLError(line, f"values are nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _compose(text: str) -> yaml.Node | None:
     try:
+        _refuse_unsafe(text, _FAST_LOADER)
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        _refuse_unsafe(text, _SAFE_LOADER)
+        return yaml.compose(text, Loader=_SAFE_LOADER)
 
 
 def _construct(node: yaml.Node) -> object:
-    return yaml.SafeLoader("").construct_document(node)
+    return _SAFE_LOADER("").construct_document(node)
+
+
+def safe_yaml(path: str, text: str, line_offset: int = 0) -> tuple[object, list[Problem]]:
+    """Any YAML text read safely (as the data files are): its value, or one problem."""
+    try:
+        root = _compose(text)
+    except UnsafeYAMLError as error:
+        return None, [Problem(path, error.line + line_offset, error.problem, error.fix)]
+    except yaml.YAMLError as error:
+        return None, [_yaml_problem(path, error, line_offset, text)]
+    try:
+        return (None if root is None else _construct(root)), []
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
+        line = root.start_mark.line + 1 + line_offset if root is not None else 1
+        return None, [Problem(path, line, f"the YAML cannot be read ({error})", YAML_FIX)]
 
 
 # PyYAML's words for what went wrong, and what they mean to someone editing the file.
@@ -157,6 +239,8 @@ def parse_record_list(path: str, text: str) -> tuple[list[Record], list[Problem]
     problems: list[Problem] = []
     try:
         root = _compose(text)
+    except UnsafeYAMLError as error:
+        return [], [Problem(path, error.line, error.problem, error.fix)]
     except yaml.YAMLError as error:
         return [], [_yaml_problem(path, error, 0, text)]
     if root is None:
@@ -190,6 +274,8 @@ def parse_mapping(path: str, text: str) -> tuple[Record | None, list[Problem]]:
     """Read a YAML file whose top level is one set of fields (the edition's metadata)."""
     try:
         root = _compose(text)
+    except UnsafeYAMLError as error:
+        return None, [Problem(path, error.line, error.problem, error.fix)]
     except yaml.YAMLError as error:
         return None, [_yaml_problem(path, error, 0, text)]
     if not isinstance(root, yaml.MappingNode):
@@ -229,6 +315,8 @@ def parse_front_matter(path: str, text: str) -> tuple[Record | None, list[Proble
     yaml_text = "\n".join(lines[1:end])
     try:
         root = _compose(yaml_text)
+    except UnsafeYAMLError as error:
+        return None, [Problem(path, error.line + 1, error.problem, error.fix)]
     except yaml.YAMLError as error:
         return None, [_yaml_problem(path, error, 1, yaml_text)]
     if not isinstance(root, yaml.MappingNode):
@@ -372,6 +460,8 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 
 def read_bytes(root: Path, relative: str) -> tuple[bytes | None, list[Problem]]:
     """A file's bytes, or a problem saying that it is missing or cannot be read."""
+    if (root / relative).is_symlink():  # docs_tree.check_published_files names it
+        return None, []
     try:
         return (root / relative).read_bytes(), []
     except FileNotFoundError:
@@ -401,7 +491,61 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
     raw, problems = read_bytes(root, relative)
     if raw is None:
         return None, problems
-    return decode(relative, raw)
+    if len(raw) > MAX_BYTES:
+        return None, [
+            Problem(
+                relative,
+                1,
+                f"the file has {len(raw)} bytes; a file of the edition has at most {MAX_BYTES}",
+                "split the text, or restore the file",
+            )
+        ]
+    text, problems = decode(relative, raw)
+    invisible = invisible_problems(relative, text) if text is not None else []
+    # A file with a hidden character is not read further: its one message says where it is.
+    return (None, problems + invisible) if text is None or invisible else (text, problems)
+
+
+# Names for the control characters, which Unicode leaves unnamed.
+CONTROL_NAMES = {
+    0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE",
+}  # fmt: skip
+INVISIBLE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")  # controls, format (zero-width, bidi), separators
+
+
+def is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in INVISIBLE_CATEGORIES and char not in "\n\t"
+
+
+def character_name(char: str) -> str:
+    """``U+200B ZERO WIDTH SPACE``: the code point and its name."""
+    code = ord(char)
+    name = unicodedata.name(char, "") or CONTROL_NAMES.get(code, "CONTROL CHARACTER")
+    return f"U+{code:04X} {name}"
+
+
+def invisible_problems(path: str, text: str) -> list[Problem]:
+    """Control and invisible characters (zero-width, bidi overrides, ESC, ...), one message a
+    line, each named: two values that look the same must be the same. A line ending \\r\\n
+    is not one."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        column = next((i for i, char in enumerate(line) if is_invisible(char)), None)
+        if column is None:
+            continue
+        kind = "control" if unicodedata.category(line[column]) == "Cc" else "invisible"
+        problems.append(
+            Problem(
+                path,
+                number,
+                f"the {kind} character {character_name(line[column])} at column {column + 1}",
+                "delete it (an editor's 'show invisibles' shows where it is); the edition's "
+                "files hold visible characters, spaces, tabs and line breaks only",
+            )
+        )
+    return problems
 
 
 def edited_files(root: Path) -> frozenset[str]:

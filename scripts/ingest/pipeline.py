@@ -16,6 +16,7 @@ from scripts.model import (
     Term,
 )
 from scripts.problems import EditionError, Problem
+from scripts.site import config as site_config
 
 CORRECTIONS_PATH = "docs/edition/corrections.yml"
 SECTIONS_PATH = "docs/edition/sections.yml"
@@ -43,8 +44,8 @@ def _pages(root: Path, folder: str) -> list[tuple[str, str, load.Record | None, 
     """(slug, src_uri, record, problems) for every Markdown page in a folder, sorted by name."""
     pages = []
     for path in sorted((root / folder).glob("*.md")):
-        if path.name == "index.md":
-            continue  # refused by docs_tree.check_folders
+        if path.name == "index.md" or path.is_symlink():
+            continue  # refused by docs_tree.check_folders, check_published_files
         relative = f"{folder}/{path.name}"
         text, problems = load.read_text(root, relative)
         record = None
@@ -71,6 +72,8 @@ def build_edition(root: Path) -> Edition:
     info, found = validate.validate_essay_info(record)
     problems += found
 
+    problems += docs_tree.check_published_files(root)
+    problems += site_config.config_problems(root)
     problems += docs_tree.check_folders(root, (NOTES_DIR, GLOSSARY_DIR))
     problems += docs_tree.check_reading_text_marker(root)
     problems += docs_tree.check_verdict_definitions(root)

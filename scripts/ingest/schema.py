@@ -15,8 +15,10 @@ the text, a key must exist) stays in the validate stage.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,10 +34,18 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS_DIR = "schemas"  # committed copies for editors; the site publishes the same files
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[a-z0-9_]+$"
-DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
-WEB_URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s]*$"
-ADDRESS_PATTERN = r"^/[^\s]*$"
+# Strict patterns for every value the compiler writes into Markdown or HTML as it is: no
+# character that could end a link, open markup or an attribute list.
+DOI_PATTERN = r"^10\.[0-9]{4,9}/[A-Za-z0-9][A-Za-z0-9._;:/-]*$"
+WEB_URL_PATTERN = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#@!$&'*+,;=%-]*)?$"
+# A site address: segments of letters, digits, '-', '_' and '.', each starting with a letter
+# or digit (so never '..', '//', a backslash or an encoded dot), an optional fragment.
+ADDRESS_PATTERN = r"^/([a-z0-9][a-z0-9._-]*/)*(#[A-Za-z0-9][A-Za-z0-9_:.-]*)?$"
+# A short label is the text of a citation's link: no brackets, parentheses, braces, angle
+# brackets, backslashes, backquotes, asterisks or bars.
+SHORT_LABEL_PATTERN = r"^[^\[\](){}<>\\`*|]+$"
 PLAIN_TEXT = "plain-text"  # our own format: no HTML markup (see ``is_plain_text``)
+EDITION_DATE = "edition-date"  # our own format: a day that exists (not 2026-02-30)
 
 Schema = Mapping[str, Any]
 
@@ -150,7 +160,18 @@ SOURCE = _entry(
     ["key", "short", "type", "title", "how_confirmed"],
     {
         "key": {**SOURCE_KEY, "description": "Cited as [@key].", "examples": ["smith2024"]},
-        "short": _plain("The label readers see.", "Smith and Jones 2024"),
+        "short": _plain(
+            "The label readers see.",
+            "Smith and Jones 2024",
+            pattern=SHORT_LABEL_PATTERN,
+            **{
+                "x-invalid": (
+                    "the short label {value!r} has a character that links use "
+                    "(one of [ ] ( ) {{ }} < > \\ ` * |)",
+                    "write the label with words, digits and ordinary punctuation",
+                )
+            },
+        ),
         "type": {
             "enum": list(SOURCE_TYPES),
             "description": "What kind of work this is.",
@@ -182,7 +203,8 @@ SOURCE = _entry(
             "x-invalid": (
                 "the doi '{value}' is not a DOI",
                 "write the DOI alone, as 10.NNNN/suffix (e.g. '10.5555/12345678'), "
-                "without https://doi.org/ and without spaces",
+                "without https://doi.org/ and without spaces; write ( ) [ ] < > as %28 %29 "
+                "%5B %5D %3C %3E",
             ),
         },
         "url": {
@@ -193,7 +215,8 @@ SOURCE = _entry(
             "examples": ["https://example.org/articles/12345678"],
             "x-invalid": (
                 "the url '{value}' is not a web address",
-                "write the full address, starting with https:// (or http://), without spaces",
+                "write the full address, starting with https:// (or http://), without spaces; "
+                "write ( ) [ ] < > as %28 %29 %5B %5D %3C %3E",
             ),
         },
         "how_confirmed": _text(
@@ -322,8 +345,11 @@ EDITION = _entry(
         "author": _plain("Who wrote the essay, or unknown.", "unknown"),
         "venue": _plain("Where the essay appeared, or unknown.", "unknown"),
         "published": {
-            "type": "string",
+            "type": ["string", "integer"],
             "pattern": r"^(unknown|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$",
+            "format": EDITION_DATE,
+            "minimum": 1000,
+            "maximum": 9999,
             "description": "When it appeared: YYYY-MM-DD, YYYY-MM or YYYY, or unknown.",
             "examples": ["unknown"],
             "x-invalid": (
@@ -411,6 +437,18 @@ FORMATS = FormatChecker()  # the standard formats the installed packages can che
 for _name, _check in Draft202012Validator.FORMAT_CHECKER.checkers.items():
     FORMATS.checkers[_name] = _check
 FORMATS.checks(PLAIN_TEXT)(is_plain_text)
+
+
+@FORMATS.checks(EDITION_DATE)
+def is_real_date(value: object) -> bool:
+    """YYYY-MM-DD and YYYY-MM name a day and a month that exist; other values pass here."""
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", value):
+        return True
+    try:
+        datetime.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return True
 
 
 def _validator(schema: DataSchema) -> Draft202012Validator:

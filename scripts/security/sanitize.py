@@ -14,11 +14,15 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+from markdown.extensions.toc import slugify as toc_slugify
 
 from scripts.problems import Problem
+from scripts.security import policy
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 CONTRIBUTED_FOLDERS = ("notes/", "glossary/")
@@ -30,17 +34,17 @@ ALLOWED_TAGS = frozenset(
         "td", "tfoot", "th", "thead", "tr", "ul",
     }
 )  # fmt: skip
-GENERIC_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "tabindex"})
+# No contributed id, class or data attribute: ids only on headings (their own address, never
+# a reserved one), classes only those the compiler writes (policy.COMPILER_CLASSES).
+GENERIC_ATTRIBUTES = frozenset({"title", "lang"})
 TAG_ATTRIBUTES = {
     "a": {"href", "hreflang", "rel"},
     "details": {"open"},
     "ol": {"start"},
     "td": {"style", "colspan", "rowspan"},
     "th": {"style", "colspan", "rowspan"},
+    **{f"h{n}": {"id"} for n in range(2, 7)},
 }
-# The site's own Markdown extensions, so that the check sees what the build will render
-# (fenced_code stands in for pymdownx.superfences, which loads every Pygments lexer).
-SITE_EXTENSIONS = ["abbr", "attr_list", "footnotes", "md_in_html", "tables", "fenced_code"]
 # Element names, to tell markup (<img ...>) from text that merely has angle brackets (Vec<T>).
 HTML_ELEMENTS = frozenset(
     [
@@ -170,6 +174,12 @@ HTML_ELEMENTS = frozenset(
 )
 
 
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "id" and not policy.contributed_heading_id(tag, value):
+        return None
+    return value
+
+
 def clean_html(html: str) -> str:
     """HTML rendered from contributed Markdown, through the allow-list; unsafe links lose href."""
     return nh3.clean(
@@ -177,12 +187,36 @@ def clean_html(html: str) -> str:
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}
         | {"*": set(GENERIC_ATTRIBUTES)},
-        generic_attribute_prefixes={"data-", "aria-"},
+        attribute_filter=_keep_attribute,
+        allowed_classes={tag: set(names) for tag, names in policy.COMPILER_CLASSES.items()},
         url_schemes=set(SAFE_SCHEMES),
         link_rel=None,
         filter_style_properties={"text-align"},
         strip_comments=True,
     )
+
+
+SCRIPT_TAGS = frozenset(
+    {"script", "iframe", "frame", "object", "embed", "style", "svg", "math", "base", "link", "meta"}
+)
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "srcset"})
+
+
+def script_markup(html: str) -> list[str]:
+    """What in a generated page's HTML could run script: an element that runs or loads code,
+    an event attribute, or a link whose scheme is not http, https or mailto. The compiler
+    refuses a page with any (values interpolated into it are escaped or strictly patterned,
+    so this never happens unless one of those rules breaks)."""
+    found = []
+    for tag, attrs, text in _parse(html).tags:
+        if tag in SCRIPT_TAGS:
+            found.append(text)
+        for name, value in attrs:
+            if name.startswith("on") or (
+                name in URL_ATTRIBUTES and value is not None and not is_safe_url(value)
+            ):
+                found.append(f"{name}={value!r}")
+    return found
 
 
 def page_title(text: str) -> str:
@@ -258,8 +292,28 @@ def is_safe_url(url: str) -> bool:
     return url_scheme(url) in SAFE_SCHEMES | {""}
 
 
+class _RecordingAttrList(AttrListTreeprocessor):
+    """attr_list as the build runs it, remembering each attribute list it applies."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.seen: list[str] = []
+
+    def assign_attrs(self, elem: Element, attrs_string: str, *, strict: bool = False) -> str:
+        self.seen.append(attrs_string)
+        return super().assign_attrs(elem, attrs_string, strict=strict)
+
+
+def contributed_markdown() -> markdown.Markdown:
+    """The one Markdown configuration for contributed text (``policy.CONTRIBUTED_MARKDOWN``)."""
+    names, configs = policy.contributed_markdown_extensions()
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
 _CORE = markdown.Markdown()
-_SITE = markdown.Markdown(extensions=SITE_EXTENSIONS)
+_SITE = contributed_markdown()
+_ATTR_LISTS = _RecordingAttrList(_SITE)
+_SITE.treeprocessors.register(_ATTR_LISTS, "attr_list", 8)
 
 
 def _line_of(body: str, needle: str, start_line: int) -> int:
@@ -292,11 +346,40 @@ def body_problems(path: str, body: str, first_line: int, *, headings: bool) -> l
         problems.append(
             Problem(path, line, f"raw HTML '{' '.join(shown.split())}' in the text", FIX_HTML)
         )
+    _ATTR_LISTS.seen.clear()
     rendered = _parse(_SITE.reset().convert(body))
+    problems += _attribute_list_problems(path, body, first_line, _ATTR_LISTS.seen)
     for tag, attrs, tag_text in rendered.tags:
         if tag_text in raw_tags:  # already refused as raw HTML
             continue
         for name, value in attrs:
+            if name == "id" and value is not None and value.startswith("fnref"):
+                label = re.search(r"\[\^[^\]\s]*\]", body)
+                shown = label.group(0) if label else "[^...]"
+                problems.append(
+                    Problem(
+                        path,
+                        _line_of(body, shown, first_line),
+                        f"a footnote ('{shown}') in the text",
+                        "write it as a sentence of the text; the note is itself the essay's "
+                        "footnote",
+                    )
+                )
+            elif (
+                name == "id"
+                and value is not None
+                and re.fullmatch(r"h[1-6]", tag)
+                and policy.is_reserved_id(value)
+            ):
+                problems.append(
+                    Problem(
+                        path,
+                        _heading_line(body, value, first_line),
+                        f"a heading would take the address '#{value}', which the site uses "
+                        "for its own part of the page",
+                        "word the heading differently",
+                    )
+                )
             if name.startswith("on"):
                 problems.append(
                     Problem(
@@ -330,6 +413,43 @@ def body_problems(path: str, body: str, first_line: int, *, headings: bool) -> l
                 )
             )
     return sorted(set(problems))
+
+
+def _heading_line(body: str, slug: str, first_line: int) -> int:
+    """The line of the heading whose address (made by the toc extension) is ``slug``."""
+    for offset, line in enumerate(body.split("\n")):
+        if line.startswith("#") and toc_slugify(line.strip("# \t"), "-") == slug:
+            return first_line + offset
+    return first_line
+
+
+def _attribute_list_problems(
+    path: str, body: str, first_line: int, seen: list[str]
+) -> list[Problem]:
+    """Attribute lists (``{: ...}``) may give only the named set (policy.CONTRIBUTED_ATTRIBUTES)."""
+    problems = []
+    for attrs_string in seen:
+        attrs, _ = get_attrs_and_remainder(attrs_string)
+        for name, value in attrs:
+            if name in policy.CONTRIBUTED_ATTRIBUTES or name.lower().startswith("on"):
+                continue  # event attributes have their own message, from the rendered HTML
+            what = (
+                f"the id '#{value}'"
+                if name == "id"
+                else f"the class '.{value}'"
+                if name == "."
+                else f"the attribute '{name}'"
+            )
+            problems.append(
+                Problem(
+                    path,
+                    _line_of(body, attrs_string, first_line),
+                    f"an attribute list gives {what}, which contributed text may not have",
+                    "remove it; an attribute list may give only a language, such as "
+                    "'{: lang=\"fr\" }', and the site adds every id and class itself",
+                )
+            )
+    return problems
 
 
 def says_something(body: str) -> bool:

@@ -15,6 +15,7 @@ the sanitizer's allow-list, so that every engine serves the same sanitized text.
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from scripts.exports import web_annotations
-from scripts.ingest import git_history, schema
+from scripts.ingest import git_history, load, schema
 from scripts.ingest.docs_tree import READING_TEXT_MARKER
 from scripts.model import Edition, Redirect
 from scripts.problems import Problem
@@ -38,7 +39,7 @@ from scripts.render import glossary as render_glossary
 from scripts.render import meta as render_meta
 from scripts.render import notes as render_notes
 from scripts.render.markdown import page_href, page_url, script_safe_json
-from scripts.security import sanitize
+from scripts.security import policy, sanitize
 from scripts.site import addresses, outputs
 
 CONFIG_PATH = "mkdocs.yml"
@@ -110,17 +111,12 @@ class SiteConfig:
 
 
 def read_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
-    try:
-        text = (root / CONFIG_PATH).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(CONFIG_PATH, 1, f"cannot be read ({error})", "restore the file")]
-    try:
-        settings = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        return None, [Problem(CONFIG_PATH, line, f"the YAML cannot be read ({problem})", "fix it")]
+    text, problems = load.read_text(root, CONFIG_PATH)
+    if text is None:
+        return None, problems
+    settings, problems = load.safe_yaml(CONFIG_PATH, text)  # no tags, aliases or bombs
+    if problems:
+        return None, problems
     if not isinstance(settings, dict):
         return None, [Problem(CONFIG_PATH, 1, "is not a mapping of settings", "restore the file")]
     return SiteConfig(settings), []
@@ -146,9 +142,9 @@ class _PageLinks(Treeprocessor):
 
 
 def markdown_converter(config: SiteConfig) -> Callable[[str, str], str]:
-    """(Markdown, source path of the page it appears on) -> HTML, with the site's own
-    extensions, for the text the compiler renders itself."""
-    names, configs = config.markdown_extensions()
+    """(Markdown, source path of the page it appears on) -> HTML, with the one Markdown
+    configuration for contributed text that `make check` reads it with too."""
+    names, configs = policy.contributed_markdown_extensions()
     converter = Markdown(extensions=names, extension_configs=configs)
     page = {"src": render_essay.ESSAY_SRC}
     converter.treeprocessors.register(_PageLinks(converter, page), "edition-page-links", 1)
@@ -364,6 +360,20 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         meta, markdown, found = split_front_matter(output.src, text)
         problems += found
         pages[output.src] = _page(edition, output.src, markdown, {**meta, **output.meta(context)})
+    # Every page the compiler generates, and the generated parts of note and term pages, pass
+    # the sanitizer's script check as the engine will render them.
+    generated = set(outputs.sources_of("page"))
+    for src in sorted(generated | set(notes) | set(terms)):
+        _, markdown, _ = split_front_matter(src, pages[src])
+        for markup in sanitize.script_markup(to_html(markdown, src)):
+            problems.append(
+                Problem(
+                    f"{DOCS}/{src}",
+                    1,
+                    f"the generated page would carry markup that can run script ({markup})",
+                    "a value of the edition's data is not escaped: report it to the maintainers",
+                )
+            )
     data.update(schema.published_files())
     moved = redirect_pages(edition.redirects, config.url)
 
@@ -401,13 +411,32 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
 
 def read_folder(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder``, by its path relative to it (no caches)."""
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():
         return {}
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
-    }
+    files = {}
+    for parent, dirs, names in os.walk(folder):  # never follows a symbolic link
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in names:
+            path = Path(parent) / name
+            if path.is_file() and not path.is_symlink():
+                files[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return dict(sorted(files.items()))
+
+
+class OutsideFolderError(ValueError):
+    """A path the writer refuses: it would resolve outside the build folder."""
+
+
+def inside(folder: Path, relative: str) -> Path:
+    """``folder / relative``, refused unless it stays inside ``folder`` (no '..', no
+    absolute path, no symbolic link on the way out)."""
+    parts = relative.split("/")
+    if relative.startswith("/") or "\\" in relative or any(p in ("", ".", "..") for p in parts):
+        raise OutsideFolderError(relative)
+    target = folder / relative
+    if not target.resolve().is_relative_to(folder.resolve()):
+        raise OutsideFolderError(relative)
+    return target
 
 
 def write_tree(files: Mapping[str, bytes], folder: Path) -> int:
@@ -418,6 +447,7 @@ def write_tree(files: Mapping[str, bytes], folder: Path) -> int:
     the top (an engine's output or cache, such as .site-zensical/) are left alone."""
     changed = 0
     folder.mkdir(parents=True, exist_ok=True)
+    targets = {relative: inside(folder, relative) for relative in files}  # all, before writing
     for path in sorted(folder.rglob("*"), reverse=True):
         relative = path.relative_to(folder).as_posix()
         if relative.startswith("."):
@@ -428,7 +458,7 @@ def write_tree(files: Mapping[str, bytes], folder: Path) -> int:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     for relative, content in sorted(files.items()):
-        target = folder / relative
+        target = targets[relative]
         if target.is_file() and target.read_bytes() == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)

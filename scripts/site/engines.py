@@ -31,6 +31,7 @@ from scripts.site.compile import (
     ENGINE_CONFIG,
     OVERRIDES,
     Inputs,
+    OutsideFolderError,
     Tree,
     compile_tree,
     read_config,
@@ -73,7 +74,17 @@ def compile_edition(root: Path) -> Compiled | None:
     if problems:
         print(EditionError(problems), file=sys.stderr)
         return None
-    write_tree(tree.files, root / BUILD_DIR)
+    try:
+        write_tree(tree.files, root / BUILD_DIR)
+    except OutsideFolderError as error:
+        outside = Problem(
+            BUILD_DIR,
+            1,
+            f"the build would write '{error}', outside its folder",
+            "nothing was written",
+        )
+        print(EditionError([outside]), file=sys.stderr)
+        return None
     return Compiled(edition, tree)
 
 

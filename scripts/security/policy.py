@@ -1,0 +1,88 @@
+"""The policy for contributed input, in one place: how contributed Markdown is read, and
+which ids, classes and attributes belong to the site and never to a contributor.
+
+``make check`` (``sanitize.body_problems``), the build (``compile.markdown_converter``,
+``sanitize.clean_html``) and the templates' contract (``edition.js`` reads only what the
+compiler and the templates write) all read these names, so that what the check accepts is
+exactly what the build renders, and no contributed text can pose as the site's own markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+# The one Markdown configuration for contributed text (note and term bodies), used by
+# `make check` and by the build alike: MkDocs' built-in extensions first, then the site's
+# own (the same list and settings mkdocs.yml gives the engine).
+CONTRIBUTED_MARKDOWN: tuple[tuple[str, Mapping[str, Any]], ...] = (
+    ("toc", {"permalink": True, "permalink_title": "Link to this section"}),
+    ("tables", {}),
+    ("fenced_code", {}),
+    ("abbr", {}),
+    ("attr_list", {}),
+    ("footnotes", {}),
+    ("md_in_html", {}),
+    ("pymdownx.superfences", {}),
+)
+# The Markdown extensions mkdocs.yml may name (it is checked against this list): each is a
+# module of Python-Markdown or pymdown-extensions, imported by the engine.
+ALLOWED_EXTENSIONS = frozenset(
+    {
+        "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
+        "toc", "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight",
+        "pymdownx.inlinehilite",
+    }
+)  # fmt: skip
+
+# The small, named set of attributes a contributor may give with an attribute list
+# (`{: lang="fr" }`, to mark words of another language). Nothing else: no id, no class, no
+# data-* or event attribute. Footnotes (`[^x]`) are not used: a note is itself a footnote.
+CONTRIBUTED_ATTRIBUTES = frozenset({"lang"})
+
+# Ids the compiler and the templates write. A contributed heading's own address (made by
+# the toc extension from its words) may never be one of them.
+RESERVED_ID_PREFIXES = ("ed-", "fn:", "fnref:", "fn-", "corr-", "line-", "verdict-", "letter-")
+RESERVED_IDS = frozenset(
+    {"notes", "sources", "in-the-essay", "see-also", "reading-text", "__search", "__drawer"}
+)
+PARAGRAPH_ID = re.compile(r"p[0-9]+")
+# Classes the compiler itself writes into the HTML of contributed text (a citation's link,
+# a reference's address, a heading's permalink); the sanitizer keeps these and no other.
+COMPILER_CLASSES: Mapping[str, frozenset[str]] = {
+    "a": frozenset({"ed-cite", "ed-url", "headerlink"}),
+}
+# Elements that edition.js reads, each written only by the compiler or a template (never
+# by contributed text, which has no ids and no data attributes).
+SCRIPT_CONTRACT = {
+    "note texts": "h2#notes[data-ed-texts] (the essay page's Notes heading)",
+    "fragment redirects": "script#ed-redirects[type='application/json'] (overrides/main.html)",
+    "originals switch": "input#ed-show-originals (docs/index.md)",
+}
+
+
+def is_reserved_id(value: str) -> bool:
+    """An id that the site's own markup uses, or may use, on some page."""
+    return (
+        value in RESERVED_IDS
+        or value.startswith(RESERVED_ID_PREFIXES)
+        or PARAGRAPH_ID.fullmatch(value) is not None
+    )
+
+
+def contributed_heading_id(tag: str, value: str) -> bool:
+    """An id the sanitizer keeps: a heading's address, made from its words, not reserved."""
+    return (
+        tag in ("h2", "h3", "h4", "h5", "h6")
+        and re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", value) is not None
+        and not is_reserved_id(value)
+    )
+
+
+def contributed_markdown_extensions() -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The extensions and their settings, as Python-Markdown takes them."""
+    return (
+        [name for name, _ in CONTRIBUTED_MARKDOWN],
+        {name: dict(options) for name, options in CONTRIBUTED_MARKDOWN if options},
+    )
