@@ -21,6 +21,7 @@ from . import (
     render_notes,
     render_pages,
 )
+from .exports import outputs as exports
 from .markdown_text import page_url
 from .model import Address, Redirect
 from .pipeline import REDIRECTS_PATH, Edition
@@ -36,7 +37,11 @@ GENERATED_PAGES = (
     render_glossary.GLOSSARY_INDEX_SRC,
     render_meta.HISTORY_SRC,
 )
-GENERATED_FILES = (render_pages.SEED_COPY, render_notes.ANNOTATIONS_FILE)
+GENERATED_FILES = (
+    render_pages.SEED_COPY,
+    render_notes.ANNOTATIONS_FILE,
+    *exports.PUBLISHED_FILES,  # exports (issue 22): bibliography, TEI, Hypothesis
+)
 # Data a page fetches for itself: published, but not an address anyone should keep.
 GENERATED_ASSETS = (render_essay.NOTE_TEXTS_FILE,)
 GENERATED = GENERATED_PAGES + GENERATED_FILES + GENERATED_ASSETS

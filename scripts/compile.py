@@ -40,6 +40,7 @@ from . import (
     schema,
 )
 from .docs_tree import READING_TEXT_MARKER
+from .exports import outputs as exports  # issue 22: citation formats, TEI, Hypothesis
 from .markdown_text import page_href, page_url, script_safe_json
 from .model import Redirect
 from .pipeline import Edition
@@ -397,9 +398,17 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         edition, lambda text: to_html(text, render_essay.ESSAY_SRC)
     )
     data[render_notes.ANNOTATIONS_FILE] = render_notes.render_annotations(edition, config.url)
+    # --- exports (issue 22): files, per-page citations and citation tags --------------
+    data.update(exports.published_files(edition, site))
+    for src, text in pages.items():
+        meta, markdown, _ = split_front_matter(src, text)
+        meta.update(exports.page_meta(edition, site, src, exports.page_title(meta, markdown)))
+        pages[src] = with_front_matter(meta, markdown)
+    # --- end of exports -------------------------------------------------------------
     # addresses.py lists the same files to know the edition's addresses without building
     made = {src for src, *_ in generated} | set(data)
     assert made == set(addresses.GENERATED), "update addresses.GENERATED"
+    data.update(exports.citation_files(edition, site))  # exports (issue 22): not addresses
     data.update(schema.published_files())
     moved = redirect_pages(edition.redirects, config.url)
 

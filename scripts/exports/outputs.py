@@ -1,0 +1,91 @@
+"""What the exports add to the site: the files, and what each page says about them.
+
+The compiler calls ``published_files`` (files with a permanent address, listed in the
+address registry), ``citation_files`` (one citation per essay, note and term, in three
+formats) and ``page_meta`` (each page's citation tags and alternate files, read by
+overrides/partials/citation-meta.html).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..pipeline import Edition
+from ..render_cite import SOURCES_SRC
+from ..render_essay import ESSAY_SRC
+from ..render_meta import Site
+from . import bibtex, csl_json, highwire, ris
+from .bibliography import Work, bibliography, essay_work, note_work, term_work
+from .paths import (
+    BIBLIOGRAPHY_FILES,
+    BIBLIOGRAPHY_STEM,
+    CITATION_FORMATS,
+    citation_stem,
+)
+
+FORMATS = (csl_json.render, bibtex.render, ris.render)  # in the order of CITATION_FORMATS
+PUBLISHED_FILES = BIBLIOGRAPHY_FILES
+
+
+def _three(stem: str, works: tuple[Work, ...]) -> dict[str, str]:
+    return {
+        stem + suffix: render(works)
+        for (suffix, _, _), render in zip(CITATION_FORMATS, FORMATS, strict=True)
+    }
+
+
+def published_files(edition: Edition, site: Site) -> dict[str, str]:
+    """The bibliography in three formats (path in the docs tree -> text)."""
+    return _three(BIBLIOGRAPHY_STEM, bibliography(edition))
+
+
+def cited_works(edition: Edition, site: Site) -> dict[str, Work]:
+    """page source -> the work a reader cites from that page (the essay, a note, a term)."""
+    works = {ESSAY_SRC: essay_work(edition, site)}
+    works |= {n.src_uri: note_work(edition, site, n) for n in edition.notes}
+    works |= {t.src_uri: term_work(edition, site, t) for t in edition.terms}
+    return works
+
+
+def citation_files(edition: Edition, site: Site) -> dict[str, str]:
+    """Each citable page's own citation in three formats (cite/notes/<id>.bib, ...)."""
+    files: dict[str, str] = {}
+    for src, work in cited_works(edition, site).items():
+        files |= _three(citation_stem(src), (work,))
+    return files
+
+
+def page_meta(edition: Edition, site: Site, page_src: str, title: str) -> dict[str, Any]:
+    """Front matter for one page: its citation tags and the files it offers as alternates."""
+    alternates: list[dict[str, str]] = []
+    stem = (
+        BIBLIOGRAPHY_STEM
+        if page_src == SOURCES_SRC
+        else citation_stem(page_src)
+        if page_src in cited_works_srcs(edition)
+        else ""
+    )
+    if stem:
+        alternates = [
+            {"type": media, "href": site.url + stem + suffix, "title": f"{label} citation"}
+            for suffix, media, label in CITATION_FORMATS
+        ]
+    tags = highwire.page_tags(edition, site, page_src, title)
+    return {
+        "ed_citation": [{"name": name, "content": content} for name, content in tags],
+        **({"ed_alternates": alternates} if alternates else {}),
+    }
+
+
+def cited_works_srcs(edition: Edition) -> set[str]:
+    return {ESSAY_SRC} | {n.src_uri for n in edition.notes} | {t.src_uri for t in edition.terms}
+
+
+def page_title(meta: dict[str, Any], markdown: str) -> str:
+    """A page's title: its front matter's, else its first heading's."""
+    if meta.get("title"):
+        return str(meta["title"])
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].split(" {")[0].strip()
+    return ""
