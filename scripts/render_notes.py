@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from .docs_tree import verdict_anchor
+from .exports.paths import BIBLIOGRAPHY_STEM, download_links
 from .git_history import FileDates
 from .markdown_text import attr, escape_text, page_href, page_url, relative_link
 from .model import NOTE_KINDS, RATED_VERDICTS, VERDICTS, Note, Source
@@ -301,6 +302,13 @@ def render_sources_page(edition: Edition) -> str:
         "",
         "Each source below was confirmed to exist before it was cited; *How confirmed* says "
         "how. Notes and definitions cite them by the short label in bold.",
+        "",
+        "All of them at once, for a reference manager: "
+        + " · ".join(
+            f'<a href="{href}" type="{media}" download>{label}</a>'
+            for href, media, label in download_links(page, BIBLIOGRAPHY_STEM)
+        )
+        + ".",
         "",
     ]
     # Entries are blocks, not headings: a heading each would put 48 permalinks (and their

@@ -1,4 +1,5 @@
-"""Golden files: the generated Markdown of the essay, Corrections and Original text pages.
+"""Golden files: the generated Markdown of the essay, Corrections and Original text pages,
+and every export format.
 
 The tool's golden files (tests/golden/) hold the synthetic edition's pages, this edition's
 (tests/edition/golden/) its own. After an intended change, regenerate both with
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scripts import render_essay, render_pages
+from scripts.exports import bibliography, bibtex, cff, csl_json, ris
 from scripts.git_history import Version
 from scripts.pipeline import Edition
 from scripts.render_meta import Site
@@ -27,6 +29,11 @@ PAGES: dict[str, Callable[[Edition], str]] = {
     "essay-reading-text.md": lambda e: render_essay.render_reading_text(e, SITE),
     "corrections.md": render_pages.render_corrections_page,
     "original.md": lambda e: render_pages.render_original_page(e, "0" * 64),
+    # Export formats (scripts/exports/): one golden file each.
+    "sources.csl.json": lambda e: csl_json.render(bibliography.bibliography(e)),
+    "sources.bib": lambda e: bibtex.render(bibliography.bibliography(e)),
+    "sources.ris": lambda e: ris.render(bibliography.bibliography(e)),
+    "CITATION.cff": lambda e: cff.render(e.info, SITE),
 }
 
 
