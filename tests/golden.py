@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scripts import render_essay, render_pages
-from scripts.exports import bibliography, bibtex, cff, csl_json, ris
+from scripts.exports import bibliography, bibtex, cff, csl_json, hypothesis, ris, tei
 from scripts.git_history import Version
 from scripts.pipeline import Edition
 from scripts.render_meta import Site
@@ -34,6 +34,8 @@ PAGES: dict[str, Callable[[Edition], str]] = {
     "sources.bib": lambda e: bibtex.render(bibliography.bibliography(e)),
     "sources.ris": lambda e: ris.render(bibliography.bibliography(e)),
     "CITATION.cff": lambda e: cff.render(e.info, SITE),
+    "edition.tei.xml": lambda e: tei.render(e, SITE),
+    "notes.hypothesis.json": lambda e: hypothesis.render(e, SITE),
 }
 
 

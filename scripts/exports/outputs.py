@@ -14,17 +14,19 @@ from ..pipeline import Edition
 from ..render_cite import SOURCES_SRC
 from ..render_essay import ESSAY_SRC
 from ..render_meta import Site
-from . import bibtex, csl_json, highwire, ris
+from . import bibtex, csl_json, highwire, hypothesis, ris, tei
 from .bibliography import Work, bibliography, essay_work, note_work, term_work
 from .paths import (
     BIBLIOGRAPHY_FILES,
     BIBLIOGRAPHY_STEM,
     CITATION_FORMATS,
+    HYPOTHESIS_FILE,
+    TEI_FILE,
     citation_stem,
 )
 
 FORMATS = (csl_json.render, bibtex.render, ris.render)  # in the order of CITATION_FORMATS
-PUBLISHED_FILES = BIBLIOGRAPHY_FILES
+PUBLISHED_FILES = (*BIBLIOGRAPHY_FILES, TEI_FILE, HYPOTHESIS_FILE)
 
 
 def _three(stem: str, works: tuple[Work, ...]) -> dict[str, str]:
@@ -35,8 +37,13 @@ def _three(stem: str, works: tuple[Work, ...]) -> dict[str, str]:
 
 
 def published_files(edition: Edition, site: Site) -> dict[str, str]:
-    """The bibliography in three formats (path in the docs tree -> text)."""
-    return _three(BIBLIOGRAPHY_STEM, bibliography(edition))
+    """The bibliography in three formats, the TEI edition and the notes for Hypothesis
+    (path in the docs tree -> text)."""
+    return {
+        **_three(BIBLIOGRAPHY_STEM, bibliography(edition)),
+        TEI_FILE: tei.render(edition, site),
+        HYPOTHESIS_FILE: hypothesis.render(edition, site),
+    }
 
 
 def cited_works(edition: Edition, site: Site) -> dict[str, Work]:
@@ -70,6 +77,10 @@ def page_meta(edition: Edition, site: Site, page_src: str, title: str) -> dict[s
             {"type": media, "href": site.url + stem + suffix, "title": f"{label} citation"}
             for suffix, media, label in CITATION_FORMATS
         ]
+    if page_src == ESSAY_SRC:
+        alternates.append(
+            {"type": "application/tei+xml", "href": site.url + TEI_FILE, "title": "TEI P5"}
+        )
     tags = highwire.page_tags(edition, site, page_src, title)
     return {
         "ed_citation": [{"name": name, "content": content} for name, content in tags],

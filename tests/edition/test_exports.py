@@ -11,13 +11,13 @@ import jsonschema
 import yaml
 
 from scripts.compile import read_config
-from scripts.exports import bibliography, cff
+from scripts.exports import bibliography, cff, hypothesis, tei
 from scripts.git_history import UNVERSIONED
 from scripts.pipeline import Edition
 from scripts.render_meta import Site
 
 from ..conftest import ROOT
-from ..test_exports import check_with_citation_js
+from ..test_exports import check_with_citation_js, hypothesis_import, readings, validate_tei
 
 CFF_SCHEMA = ROOT / "tests" / "schemas" / "citation-file-format-1.2.0.schema.json"
 
@@ -53,3 +53,19 @@ def test_citation_js_reads_this_editions_bibliography(
     works = bibliography.bibliography(real_edition)
     assert len(works) == len(real_edition.sources)
     check_with_citation_js(works, tmp_path)
+
+
+def test_this_editions_tei_is_valid_and_rebuilds_the_seed(
+    real_edition: Edition, tmp_path: Path
+) -> None:
+    text = tei.render(real_edition, repository_site())
+    validate_tei(text, tmp_path)
+    assert "\n".join(readings(text, "sic")) == real_edition.seed.text
+    assert "\n".join(readings(text, "corr")) == real_edition.reading.text
+
+
+def test_the_hypothesis_client_would_import_every_note_of_this_edition(
+    real_edition: Edition,
+) -> None:
+    imported = hypothesis_import(hypothesis.render(real_edition, repository_site()))
+    assert len(imported) == len(real_edition.notes)
