@@ -36,6 +36,7 @@ GENERATED_PAGES = (
     render_cite.SOURCES_SRC,
     render_glossary.GLOSSARY_INDEX_SRC,
     render_meta.HISTORY_SRC,
+    exports.DATA_SRC,  # exports (issue 22)
 )
 GENERATED_FILES = (
     render_pages.SEED_COPY,

@@ -389,6 +389,8 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
             {"edit_url": "", "search": {"exclude": True}},
         ),
     ]
+    # exports (issue 22): the page that lists every format
+    generated.append((exports.DATA_SRC, exports.render_data_page(edition, site), {"edit_url": ""}))
     for src, text, extra in generated:
         meta, markdown, found = split_front_matter(src, text)
         problems += found

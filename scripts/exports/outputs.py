@@ -100,3 +100,55 @@ def page_title(meta: dict[str, Any], markdown: str) -> str:
         if line.startswith("# "):
             return line[2:].split(" {")[0].strip()
     return ""
+
+
+DATA_SRC = "data.md"
+
+
+def render_data_page(edition: Edition, site: Site) -> str:
+    """One page listing every file the edition publishes for other tools, and what for."""
+    from ..render_notes import ANNOTATIONS_FILE
+    from ..render_pages import SEED_COPY
+
+    def link(file: str) -> str:
+        return f"[`{file}`]({file})"
+
+    rows = [
+        (link(BIBLIOGRAPHY_STEM + ".csl.json"), "every source the notes and glossary cite, as "
+         "CSL-JSON: Zotero, citeproc and Pandoc import it"),
+        (link(BIBLIOGRAPHY_STEM + ".bib"), "the same sources as BibTeX, for LaTeX and most "
+         "reference managers"),
+        (link(BIBLIOGRAPHY_STEM + ".ris"), "the same sources as RIS, for Zotero, EndNote, "
+         "Mendeley"),
+        ("*Cite this* on the essay, each note and each term", "that page's own citation as "
+         "CSL-JSON, BibTeX and RIS; each page also carries Highwire `citation_*` tags, so "
+         "Zotero's browser button saves it with its title, editors and date"),
+        (link(TEI_FILE), "the whole edition as TEI P5: the author's readings and the "
+         "corrections (`choice`, `sic`, `corr`), paragraphs with their permanent ids, the "
+         "notes, the glossary and the sources, for TEI Publisher, EVT or CETEIcean"),
+        (link(ANNOTATIONS_FILE), "the notes as W3C Web Annotations, anchored on the essay "
+         "page's text"),
+        (link(HYPOTHESIS_FILE), "the notes in the Hypothesis client's import format: open "
+         "the essay page with Hypothesis, then Share > Import and choose this file"),
+        (link(SEED_COPY), "the essay's source text, byte for byte"),
+        ("`CITATION.cff` in the repository", "how to cite the edition itself; GitHub's "
+         "*Cite this repository* and Zenodo read it"),
+    ]  # fmt: skip
+    lines = [
+        "---",
+        "title: Data and formats",
+        "description: Every file the edition publishes for other tools - bibliography, "
+        "citations, TEI, annotations - and what each is for.",
+        "---",
+        "",
+        "# Data and formats",
+        "",
+        f"Everything below comes from the same data as the pages of “{site.name}”, so the "
+        "files and the pages cannot disagree. Each file is fetched only when you ask for it.",
+        "",
+        "| File | What it is for |",
+        "| --- | --- |",
+        *(f"| {what} | {why} |" for what, why in rows),
+        "",
+    ]
+    return "\n".join(lines)
