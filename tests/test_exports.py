@@ -216,7 +216,7 @@ def test_the_sources_page_links_the_bibliography_files(built_site: Path) -> None
     alternates = [
         str(link.attributes.get("href"))
         for link in html.css("head link[rel=alternate]")
-        if "citation" in str(link.attributes.get("title"))
+        if "sources as" in str(link.attributes.get("title"))
     ]
     assert [a.rsplit("/", 1)[-1] for a in alternates] == [
         "sources.csl.json", "sources.bib", "sources.ris",

@@ -269,13 +269,14 @@ def term_work(edition: Edition, site: Site, term: Term) -> Work:
 
 
 def cited_on(edition: Edition, page_src: str) -> tuple[Source, ...]:
-    """The sources a page cites: a note's or a term's own; every source on the Sources page;
-    every source the notes cite on the essay page."""
+    """The sources a page cites: a note's or a term's own, and every source on the Sources
+    page. The essay page cites none itself: its notes, each on its own page, do (and the
+    essay's first load stays light)."""
     if page_src == SOURCES_SRC:
         return tuple(sorted(edition.sources, key=lambda s: s.key))
     keys: set[str] = set()
     for note in edition.notes:
-        if page_src in (note.src_uri, ESSAY_SRC):
+        if page_src == note.src_uri:
             keys.update(note.sources)
     for term in edition.terms:
         if page_src == term.src_uri:

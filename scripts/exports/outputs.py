@@ -63,33 +63,27 @@ def citation_files(edition: Edition, site: Site) -> dict[str, str]:
 
 
 def page_meta(edition: Edition, site: Site, page_src: str, title: str) -> dict[str, Any]:
-    """Front matter for one page: its citation tags and the files it offers as alternates."""
+    """Front matter for one page: its citation tags and the files it offers as alternates.
+
+    Alternates are the Sources page's bibliography and the essay's TEI, both at the site's
+    root: the theme fetches a sitemap.xml beside every alternate link (for its language
+    switcher), which is only there at the root. A page's own citation files are linked
+    from its Cite this instead."""
     alternates: list[dict[str, str]] = []
-    stem = (
-        BIBLIOGRAPHY_STEM
-        if page_src == SOURCES_SRC
-        else citation_stem(page_src)
-        if page_src in cited_works_srcs(edition)
-        else ""
-    )
-    if stem:
+    if page_src == SOURCES_SRC:
         alternates = [
-            {"type": media, "href": site.url + stem + suffix, "title": f"{label} citation"}
+            {"type": media, "href": BIBLIOGRAPHY_STEM + suffix, "title": f"The sources as {label}"}
             for suffix, media, label in CITATION_FORMATS
         ]
     if page_src == ESSAY_SRC:
-        alternates.append(
-            {"type": "application/tei+xml", "href": site.url + TEI_FILE, "title": "TEI P5"}
-        )
+        alternates = [
+            {"type": "application/tei+xml", "href": TEI_FILE, "title": "The edition as TEI P5"}
+        ]
     tags = highwire.page_tags(edition, site, page_src, title)
     return {
         "ed_citation": [{"name": name, "content": content} for name, content in tags],
         **({"ed_alternates": alternates} if alternates else {}),
     }
-
-
-def cited_works_srcs(edition: Edition) -> set[str]:
-    return {ESSAY_SRC} | {n.src_uri for n in edition.notes} | {t.src_uri for t in edition.terms}
 
 
 def page_title(meta: dict[str, Any], markdown: str) -> str:
@@ -111,7 +105,7 @@ def render_data_page(edition: Edition, site: Site) -> str:
     from ..render_pages import SEED_COPY
 
     def link(file: str) -> str:
-        return f"[`{file}`]({file})"
+        return f"[{file}]({file})"
 
     rows = [
         (link(BIBLIOGRAPHY_STEM + ".csl.json"), "every source the notes and glossary cite, as "
