@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from scripts.exports import cff
 from scripts.ingest.git_history import Version
 from scripts.model import Edition
 from scripts.render import essay as render_essay
@@ -54,6 +55,7 @@ PAGES: dict[str, Callable[[Edition], str]] = {
     "term-page.md": lambda e: render_glossary.render_term_page(e, SITE, e.terms[0]),
     # Every generated page and file: adding one to the registry asks for its golden file.
     **{output.src.replace("/", "-"): _output(output) for output in outputs.OUTPUTS},
+    "CITATION.cff": lambda e: cff.render(e.info, SITE),
 }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from scripts.exports.paths import citation_stem, download_links
 from scripts.ingest.git_history import Change, Version
 from scripts.model import EssayInfo
 from scripts.render.markdown import escape_text, page_href, page_url
@@ -139,10 +140,15 @@ def cite_block(
         ]
     )
     history = page_href(page_src, HISTORY_SRC)
+    downloads = " · ".join(
+        f'<a href="{html.escape(href)}" type="{media}" download>{label}</a>'
+        for href, media, label in download_links(page_src, citation_stem(page_src))
+    )
     return (
         '<details class="ed-cite-this" data-search-exclude>\n<summary>Cite this</summary>\n'
         f'<pre class="ed-citation" data-ed-format="plain text">{html.escape(plain, quote=False)}</pre>\n'
         f'<pre class="ed-citation" data-ed-format="BibTeX">{html.escape(bibtex, quote=False)}</pre>\n'
+        f"<p>For a reference manager: {downloads}.</p>\n"
         f"<p>Cite the {html.escape(edition, quote=False)}: later changes are listed in the "
         f'<a href="{html.escape(history)}">edition history</a>.</p>\n</details>'
     )

@@ -8,6 +8,7 @@ import html
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from scripts.exports.paths import BIBLIOGRAPHY_STEM, download_links
 from scripts.ingest.docs_tree import verdict_anchor
 from scripts.ingest.git_history import FileDates
 from scripts.model import NOTE_KINDS, RATED_VERDICTS, VERDICTS, Edition, Note
@@ -298,6 +299,13 @@ def render_sources_page(edition: Edition) -> str:
         "",
         "Each source below was confirmed to exist before it was cited; *How confirmed* says "
         "how. Notes and definitions cite them by the short label in bold.",
+        "",
+        "All of them at once, for a reference manager: "
+        + " · ".join(
+            f'<a href="{href}" type="{media}" download>{label}</a>'
+            for href, media, label in download_links(page, BIBLIOGRAPHY_STEM)
+        )
+        + ".",
         "",
     ]
     # Entries are blocks, not headings: a heading each would put 48 permalinks (and their

@@ -28,7 +28,7 @@ import yaml
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from scripts.exports import web_annotations
+from scripts.exports import publish, web_annotations
 from scripts.ingest import git_history, load, schema
 from scripts.ingest.docs_tree import READING_TEXT_MARKER
 from scripts.model import Edition, Redirect
@@ -360,6 +360,11 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         meta, markdown, found = split_front_matter(output.src, text)
         problems += found
         pages[output.src] = _page(edition, output.src, markdown, {**meta, **output.meta(context)})
+    # Each page's citation tags and alternate files, for reference managers (Zotero).
+    for src, text in pages.items():
+        meta, markdown, _ = split_front_matter(src, text)
+        meta.update(publish.page_meta(edition, site, src, publish.page_title(meta, markdown)))
+        pages[src] = with_front_matter(meta, markdown)
     # Every page the compiler generates, and the generated parts of note and term pages, pass
     # the sanitizer's script check as the engine will render them.
     generated = set(outputs.sources_of("page"))
@@ -374,6 +379,8 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
                     "a value of the edition's data is not escaped: report it to the maintainers",
                 )
             )
+    # One citation per essay, note and term in three formats: files, not addresses.
+    data.update(publish.citation_files(edition, site))
     data.update(schema.published_files())
     moved = redirect_pages(edition.redirects, config.url)
 

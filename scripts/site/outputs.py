@@ -15,7 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from scripts.exports import web_annotations
+from scripts.exports import bibtex, csl_json, hypothesis, publish, ris, tei, web_annotations
+from scripts.exports.bibliography import bibliography
+from scripts.exports.paths import BIBLIOGRAPHY_STEM, HYPOTHESIS_FILE, TEI_FILE
 from scripts.ingest.git_history import Change
 from scripts.model import Edition
 from scripts.render import cite as render_cite
@@ -110,6 +112,22 @@ OUTPUTS: tuple[Output, ...] = (
         "file",
         lambda c: web_annotations.render_annotations(c.edition, c.site.url),
     ),
+    # The formats scholars' tools read (scripts/exports/), listed on the Data page.
+    Output(
+        publish.DATA_SRC,
+        "page",
+        lambda c: publish.render_data_page(c.edition, c.site),
+        lambda c: {"edit_url": ""},
+    ),
+    Output(
+        BIBLIOGRAPHY_STEM + ".csl.json",
+        "file",
+        lambda c: csl_json.render(bibliography(c.edition)),
+    ),
+    Output(BIBLIOGRAPHY_STEM + ".bib", "file", lambda c: bibtex.render(bibliography(c.edition))),
+    Output(BIBLIOGRAPHY_STEM + ".ris", "file", lambda c: ris.render(bibliography(c.edition))),
+    Output(TEI_FILE, "file", lambda c: tei.render(c.edition, c.site)),
+    Output(HYPOTHESIS_FILE, "file", lambda c: hypothesis.render(c.edition, c.site)),
 )
 
 
