@@ -1,5 +1,5 @@
 """The command-line adapter: ``python -m scripts check | compile | build | serve | accept-seed |
-addresses | schemas | new-edition --essay FILE``."""
+addresses | schemas | changes [--base COMMIT] | new-edition --essay FILE``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import addresses, build, load, new_edition, schema
+from . import addresses, build, changes, load, new_edition, schema
 from .compile import ENGINES
 from .pipeline import Edition, build_edition
 from .problems import EditionError
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         choices=[
             "check", "compile", "build", "serve", "accept-seed", "addresses", "schemas",
-            "new-edition",
+            "new-edition", "changes",
         ],
     )  # fmt: skip
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
@@ -145,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: where to listen")
     parser.add_argument("--essay", type=Path, help="new-edition: the essay, one paragraph a line")
     parser.add_argument("--title", help="new-edition: the essay's title (else from its file name)")
+    parser.add_argument("--base", help="changes: the commit to compare with (merge base with main)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "new-edition":
@@ -152,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         site = args.site_dir or root / "site"
         return build.build_site(root, args.engine, site, strict=not args.no_strict)
+    if args.command == "changes":
+        return changes.run(root, args.base)
     if args.command == "serve":
         return build.serve(root, args.engine, args.dev_addr)
     commands = {
