@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import addresses, build, changes, load, new_edition, schema
+from . import addresses, annotations_ci, build, changes, load, new_edition, schema
 from .compile import ENGINES
 from .pipeline import Edition, build_edition
 from .problems import EditionError
@@ -21,6 +21,7 @@ def _edition_or_report(root: Path) -> Edition | None:
         return build_edition(root)
     except EditionError as error:
         print(error, file=sys.stderr)
+        annotations_ci.emit(error.problems)
         return None
 
 
@@ -35,10 +36,12 @@ def check(root: Path) -> int:
     problems, warnings = addresses.check_addresses(root, edition)
     if problems:
         print(EditionError(problems), file=sys.stderr)
+        annotations_ci.emit(problems)
         return 1
     warnings = [*edition.warnings, *warnings]
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    annotations_ci.emit(warnings=warnings)
     if warnings:
         count = len(warnings)
         print(

@@ -212,7 +212,9 @@ def test_tests_run_on_every_pull_request_and_push_to_main() -> None:
     assert "pull_request" in on
     assert on["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {"contents": "read"}
-    (job,) = workflow["jobs"].values()
+    assert list(workflow["jobs"]) == ["check", "preview", "test"]
+    job = workflow["jobs"]["test"]
+    assert job["needs"] == "check", "the whole suite runs after the fast data check"
     runs = [step.get("run", "") for step in job["steps"]]
     assert any("apt-get install" in run and "chromium" in run for run in runs)
     assert runs[-1].strip() == "bash .ci/run", "the last step runs the project's CI script"
@@ -251,3 +253,38 @@ def test_deploy_builds_main_and_publishes_with_the_official_pages_actions() -> N
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["environment"]["url"] == "${{ steps.deployment.outputs.page_url }}"
     assert deploy["needs"] == "build"
+
+
+def test_the_fast_check_annotates_and_summarises_every_pull_request() -> None:
+    """make check first (annotations under GitHub Actions), then make changes into the
+    summary, from the pull request's base; its sha reaches the shell as data, not code."""
+    jobs = load_workflow(TEST_WORKFLOW)["jobs"]
+    check = jobs["check"]
+    assert "needs" not in check
+    runs = [step.get("run", "").strip() for step in check["steps"]]
+    assert "make check" in runs
+    summary = next(s for s in check["steps"] if "make --silent changes" in s.get("run", ""))
+    assert summary["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert summary["run"].strip() == 'make --silent changes BASE="$BASE_SHA" >>"$GITHUB_STEP_SUMMARY"'
+    assert "github.event_name == 'pull_request'" in summary["if"]
+
+
+def test_the_preview_is_an_artefact_linked_from_the_summary() -> None:
+    preview = load_workflow(TEST_WORKFLOW)["jobs"]["preview"]
+    assert preview["needs"] == "check"
+    assert "permissions" not in preview  # the workflow's read-only token: safe for forks
+    steps = preview["steps"]
+    upload = next(s for s in steps if action_name(s.get("uses", "")) == "actions/upload-artifact")
+    assert upload["with"]["path"] == "site"
+    link = steps[steps.index(upload) + 1]
+    assert link["env"] == {"PREVIEW_URL": "${{ steps.upload.outputs.artifact-url }}"}
+    assert "$GITHUB_STEP_SUMMARY" in link["run"]
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_no_run_step_interpolates_an_expression(path: Path) -> None:
+    """Untrusted text (an issue's body, a branch name) reaches a shell only through an
+    environment variable: a ${{ }} inside `run:` would paste it into the script."""
+    steps = [s for s in steps_of(load_workflow(path)) if "run" in s]
+    assert [s.get("name") for s in steps if "${{" in s["run"]] == []
+
