@@ -265,7 +265,9 @@ def test_the_fast_check_annotates_and_summarises_every_pull_request() -> None:
     assert "make check" in runs
     summary = next(s for s in check["steps"] if "make --silent changes" in s.get("run", ""))
     assert summary["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
-    assert summary["run"].strip() == 'make --silent changes BASE="$BASE_SHA" >>"$GITHUB_STEP_SUMMARY"'
+    assert (
+        summary["run"].strip() == 'make --silent changes BASE="$BASE_SHA" >>"$GITHUB_STEP_SUMMARY"'
+    )
     assert "github.event_name == 'pull_request'" in summary["if"]
 
 
@@ -287,4 +289,3 @@ def test_no_run_step_interpolates_an_expression(path: Path) -> None:
     environment variable: a ${{ }} inside `run:` would paste it into the script."""
     steps = [s for s in steps_of(load_workflow(path)) if "run" in s]
     assert [s.get("name") for s in steps if "${{" in s["run"]] == []
-
