@@ -33,6 +33,7 @@ from . import (
     render_cite,
     render_essay,
     render_glossary,
+    render_history,
     render_meta,
     render_notes,
     render_pages,
@@ -383,7 +384,12 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         ),
         (
             render_meta.HISTORY_SRC,
-            render_meta.render_history_page(inputs.history, config.repo_url),
+            render_history.render_history_page(
+                inputs.history,
+                config.repo_url,
+                {f"{DOCS}/{item.src_uri}": item.title for item in edition.notes}
+                | {f"{DOCS}/{term.src_uri}": term.term for term in edition.terms},
+            ),
             # Commit lists: written by git, not by a file; not what a reader searches for.
             {"edit_url": "", "search": {"exclude": True}},
         ),
