@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -289,3 +290,63 @@ def test_no_run_step_interpolates_an_expression(path: Path) -> None:
     environment variable: a ${{ }} inside `run:` would paste it into the script."""
     steps = [s for s in steps_of(load_workflow(path)) if "run" in s]
     assert [s.get("name") for s in steps if "${{" in s["run"]] == []
+
+
+ISSUE_WORKFLOW = WORKFLOWS / "issue-to-pr.yml"
+INJECTABLE_WORKFLOW = """\
+name: injectable on purpose
+on:
+  issues:
+    types: [opened]
+permissions: {}
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo "${{ github.event.issue.title }}"
+"""
+
+
+def zizmor(*files: Path) -> list[dict[str, Any]]:
+    """zizmor's findings (a workflow security linter, from requirements-dev.lock)."""
+    program = Path(sys.executable).parent / "zizmor"
+    if not program.exists():
+        message = "zizmor is not installed; run `make test` (requirements-dev.lock)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(
+        [str(program), "--offline", "--format=json", *map(str, files)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    findings: list[dict[str, Any]] = json.loads(result.stdout or "[]")
+    return findings
+
+
+def test_zizmor_finds_nothing_in_the_workflows() -> None:
+    found = [(f["ident"], f["desc"]) for f in zizmor(*workflow_files())]
+    assert found == []
+
+
+def test_zizmor_is_alive_and_catches_an_injection(tmp_path: Path) -> None:
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "injectable.yml").write_text(INJECTABLE_WORKFLOW, encoding="utf-8")
+    assert [f["ident"] for f in zizmor(folder / "injectable.yml")] == ["template-injection"]
+
+
+def test_a_labelled_issue_becomes_a_pull_request_with_narrow_permissions() -> None:
+    workflow = load_workflow(ISSUE_WORKFLOW)
+    assert triggers(workflow) == {"issues": {"types": ["labeled"]}}
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["if"] == "github.event.label.name == 'to pull request'"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    convert = next(s for s in job["steps"] if s.get("id") == "convert")
+    # The issue's text reaches the script as an environment variable, then a file.
+    assert convert["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
+    assert "printf '%s' \"$ISSUE_BODY\" >" in convert["run"]
+    assert "python3 -m scripts.issue_forms propose" in convert["run"]
+    checkout = next(s for s in job["steps"] if action_name(s.get("uses", "")) == "actions/checkout")
+    assert checkout["with"]["persist-credentials"] is False
