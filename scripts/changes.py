@@ -193,9 +193,7 @@ def _md(text: str) -> str:
 
 
 def _item_line(item: Item, site_url: str, words: str = "") -> str:
-    kind = "page" if item.kind == "page" else item.kind
-    label = _md(item.label)
-    return f"- {kind} [{label}]({_link(site_url, item.address)}){words}"
+    return f"- {item.kind} [{_md(item.label)}]({_link(site_url, item.address)}){words}"
 
 
 def render_changes(changes: Changes, site_url: str, base: str = "") -> str:
