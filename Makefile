@@ -15,7 +15,7 @@ ENGINE_DEPS := $(SITE_DEPS) $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_DEPS))
 # Dates come from the last commit, never the clock, so builds are reproducible.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build compile check test lint bench lock accept-seed addresses schemas new-edition clean
+.PHONY: serve build compile check changes test lint bench lock accept-seed addresses schemas new-edition clean
 
 serve: $(ENGINE_DEPS)  ## preview at http://127.0.0.1:8000, rebuilt on every change (ENGINE=zensical too)
 	$(PY) -m scripts serve --engine $(ENGINE) --dev-addr 127.0.0.1:8000
@@ -28,6 +28,9 @@ compile: $(SITE_DEPS)  ## write the compiled docs tree and the engines' configs 
 
 check: $(SITE_DEPS)  ## check the data files and report every problem
 	$(PY) -m scripts check
+
+changes: $(SITE_DEPS)  ## what changes for readers since BASE (default: the merge base with main)
+	$(PY) -m scripts changes $(if $(BASE),--base "$(BASE)")
 
 test: $(DEV_DEPS) $(ZENSICAL_DEPS)  ## lint, type-check and run the whole test suite (both engines)
 	$(PY) -m ruff check .

@@ -37,6 +37,11 @@ SCAFFOLDING = ("mkdocs.yml", "scripts", "overrides", "docs/assets", "schemas")
 COMMIT_DATE = "2026-01-02T03:04:05+00:00"
 
 
+# The commands that tests run print workflow annotations under GitHub Actions; the tests
+# compare their output exactly, and their deliberate mistakes are no annotation of the run.
+for _variable in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+    os.environ.pop(_variable, None)
+
 # Figures that tests measure (Lighthouse scores), printed once at the end of the run.
 SUMMARY: list[str] = []
 

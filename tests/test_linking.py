@@ -108,8 +108,10 @@ def test_cite_this_names_the_edition_by_date_and_commit(
     history = parse(built_site / "history/index.html")
     rows = history.css("article table tbody tr")
     assert rows and commit[1] in rows[0].text()
-    link = one(rows[0], "a").attributes["href"] or ""
+    link = rows[0].css("a")[-1].attributes["href"] or ""  # the difference, in the last column
     assert re.fullmatch(re.escape(REPO_URL) + r"/commit/[0-9a-f]{40}", link)
+    # the notes the change added link to their pages
+    assert f"../notes/{note}/" in [a.attributes["href"] for a in rows[0].css("a")]
 
 
 @pytest.mark.browser

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -212,7 +213,9 @@ def test_tests_run_on_every_pull_request_and_push_to_main() -> None:
     assert "pull_request" in on
     assert on["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {"contents": "read"}
+    assert list(workflow["jobs"]) == ["check", "preview", "test"]
     job = workflow["jobs"]["test"]
+    assert job["needs"] == "check", "the whole suite runs after the fast data check"
     runs = [step.get("run", "") for step in job["steps"]]
     assert any("apt-get install" in run and "chromium" in run for run in runs)
     assert runs[-1].strip() == "bash .ci/run", "the last step runs the project's CI script"
@@ -261,3 +264,99 @@ def test_deploy_builds_main_and_publishes_with_the_official_pages_actions() -> N
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["environment"]["url"] == "${{ steps.deployment.outputs.page_url }}"
     assert deploy["needs"] == "build"
+
+
+def test_the_fast_check_annotates_and_summarises_every_pull_request() -> None:
+    """make check first (annotations under GitHub Actions), then make changes into the
+    summary, from the pull request's base; its sha reaches the shell as data, not code."""
+    jobs = load_workflow(TEST_WORKFLOW)["jobs"]
+    check = jobs["check"]
+    assert "needs" not in check
+    runs = [step.get("run", "").strip() for step in check["steps"]]
+    assert "make check" in runs
+    summary = next(s for s in check["steps"] if "make --silent changes" in s.get("run", ""))
+    assert summary["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert (
+        summary["run"].strip() == 'make --silent changes BASE="$BASE_SHA" >>"$GITHUB_STEP_SUMMARY"'
+    )
+    assert "github.event_name == 'pull_request'" in summary["if"]
+
+
+def test_the_preview_is_an_artefact_linked_from_the_summary() -> None:
+    preview = load_workflow(TEST_WORKFLOW)["jobs"]["preview"]
+    assert preview["needs"] == "check"
+    assert "permissions" not in preview  # the workflow's read-only token: safe for forks
+    steps = preview["steps"]
+    upload = next(s for s in steps if action_name(s.get("uses", "")) == "actions/upload-artifact")
+    assert upload["with"]["path"] == "site"
+    link = steps[steps.index(upload) + 1]
+    assert link["env"] == {"PREVIEW_URL": "${{ steps.upload.outputs.artifact-url }}"}
+    assert "$GITHUB_STEP_SUMMARY" in link["run"]
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_no_run_step_interpolates_an_expression(path: Path) -> None:
+    """Untrusted text (an issue's body, a branch name) reaches a shell only through an
+    environment variable: a ${{ }} inside `run:` would paste it into the script."""
+    steps = [s for s in steps_of(load_workflow(path)) if "run" in s]
+    assert [s.get("name") for s in steps if "${{" in s["run"]] == []
+
+
+ISSUE_WORKFLOW = WORKFLOWS / "issue-to-pr.yml"
+INJECTABLE_WORKFLOW = """\
+name: injectable on purpose
+on:
+  issues:
+    types: [opened]
+permissions: {}
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: echo "${{ github.event.issue.title }}"
+"""
+
+
+def zizmor(*files: Path) -> list[dict[str, Any]]:
+    """zizmor's findings (a workflow security linter, from requirements-dev.lock)."""
+    program = Path(sys.executable).parent / "zizmor"
+    if not program.exists():
+        message = "zizmor is not installed; run `make test` (requirements-dev.lock)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(
+        [str(program), "--offline", "--format=json", *map(str, files)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    findings: list[dict[str, Any]] = json.loads(result.stdout or "[]")
+    return findings
+
+
+def test_zizmor_finds_nothing_in_the_workflows() -> None:
+    found = [(f["ident"], f["desc"]) for f in zizmor(*workflow_files())]
+    assert found == []
+
+
+def test_zizmor_is_alive_and_catches_an_injection(tmp_path: Path) -> None:
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "injectable.yml").write_text(INJECTABLE_WORKFLOW, encoding="utf-8")
+    assert [f["ident"] for f in zizmor(folder / "injectable.yml")] == ["template-injection"]
+
+
+def test_a_labelled_issue_becomes_a_pull_request_with_narrow_permissions() -> None:
+    workflow = load_workflow(ISSUE_WORKFLOW)
+    assert triggers(workflow) == {"issues": {"types": ["labeled"]}}
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["if"] == "github.event.label.name == 'to pull request'"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    convert = next(s for s in job["steps"] if s.get("id") == "convert")
+    # The issue's text reaches the script as an environment variable, then a file.
+    assert convert["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
+    assert "printf '%s' \"$ISSUE_BODY\" >" in convert["run"]
+    assert "python3 -m scripts.commands.issue_forms propose" in convert["run"]
+    checkout = next(s for s in job["steps"] if action_name(s.get("uses", "")) == "actions/checkout")
+    assert checkout["with"]["persist-credentials"] is False

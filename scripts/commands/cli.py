@@ -1,5 +1,5 @@
 """The command-line adapter: ``python -m scripts check | compile | build | serve | accept-seed |
-addresses | schemas | new-edition --essay FILE``."""
+addresses | schemas | changes [--base COMMIT] | new-edition --essay FILE``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts.commands import new_edition
+from scripts import ci_annotations
+from scripts.commands import changes, new_edition
 from scripts.ingest import load, schema
 from scripts.ingest.pipeline import build_edition
 from scripts.model import Edition
@@ -24,6 +25,7 @@ def _edition_or_report(root: Path) -> Edition | None:
         return build_edition(root)
     except EditionError as error:
         print(error, file=sys.stderr)
+        ci_annotations.emit(error.problems)
         return None
 
 
@@ -38,10 +40,12 @@ def check(root: Path) -> int:
     problems, warnings = addresses.check_addresses(root, edition)
     if problems:
         print(EditionError(problems), file=sys.stderr)
+        ci_annotations.emit(problems)
         return 1
     warnings = [*edition.warnings, *warnings]
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    ci_annotations.emit(warnings=warnings)
     if warnings:
         count = len(warnings)
         print(
@@ -136,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         choices=[
             "check", "compile", "build", "serve", "accept-seed", "addresses", "schemas",
-            "new-edition",
+            "new-edition", "changes",
         ],
     )  # fmt: skip
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
@@ -148,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: where to listen")
     parser.add_argument("--essay", type=Path, help="new-edition: the essay, one paragraph a line")
     parser.add_argument("--title", help="new-edition: the essay's title (else from its file name)")
+    parser.add_argument("--base", help="changes: the commit to compare with (merge base with main)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "new-edition":
@@ -155,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         site = args.site_dir or root / "site"
         return engines.build_site(root, args.engine, site, strict=not args.no_strict)
+    if args.command == "changes":
+        return changes.run(root, args.base)
     if args.command == "serve":
         return engines.serve(root, args.engine, args.dev_addr)
     commands = {

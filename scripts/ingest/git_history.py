@@ -10,6 +10,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.ingest.edition_log import Touched, VerdictMove, touched_files, verdict_moves
+
 # The edition's content: the seed, the editorial data, notes, terms and hand-written pages.
 # The site's own CSS and JavaScript live under docs/ too, but they are code, not content.
 CONTENT_PATHS = ("seeds", "docs", ":(exclude)docs/assets")
@@ -22,6 +24,8 @@ class Change:
     commit: str
     date: str  # YYYY-MM-DD, the commit date
     summary: str
+    touched: tuple[Touched, ...] = ()  # the content files it added, revised or withdrew
+    verdicts: tuple[VerdictMove, ...] = ()  # the notes' verdicts it moved
 
     @property
     def short(self) -> str:
@@ -60,10 +64,13 @@ def content_history(root: Path, paths: tuple[str, ...] = CONTENT_PATHS) -> tuple
     out = _git(root, "log", "--format=%H%x09%cs%x09%s", "--", *paths)
     if not out:
         return ()
+    touched, moves = touched_files(root, paths), verdict_moves(root)
     changes = []
     for line in out.splitlines():
         commit, date, summary = line.split("\t", 2)
-        changes.append(Change(commit, date, summary))
+        changes.append(
+            Change(commit, date, summary, touched.get(commit, ()), moves.get(commit, ()))
+        )
     return tuple(changes)
 
 
@@ -74,6 +81,8 @@ class FileDates:
     first: str  # YYYY-MM-DD
     last: str
     last_commit: str
+    # (date, old, new) for each commit that moved the note's verdict, oldest first
+    verdicts: tuple[tuple[str, str, str], ...] = ()
 
 
 def file_dates(root: Path, folder: str) -> dict[str, FileDates]:
@@ -84,16 +93,25 @@ def file_dates(root: Path, folder: str) -> dict[str, FileDates]:
     out = _git(root, "log", "--format=%x00%H%x09%cs", "--name-only", "--", folder)
     if not out:
         return {}
+    moves = verdict_moves(root, folder)
     dates: dict[str, FileDates] = {}
     for entry in out.split("\0")[1:]:  # newest first
         header, _, names = entry.partition("\n")
         commit, date = header.split("\t")
         for name in filter(None, names.splitlines()):
             seen = dates.get(name)
+            moved = tuple(
+                (date, m.old, m.new) for m in moves.get(commit, ()) if m.path == name and m.old
+            )
             dates[name] = (
-                FileDates(first=date, last=date, last_commit=commit)
+                FileDates(first=date, last=date, last_commit=commit, verdicts=moved)
                 if seen is None
-                else FileDates(first=date, last=seen.last, last_commit=seen.last_commit)
+                else FileDates(
+                    first=date,
+                    last=seen.last,
+                    last_commit=seen.last_commit,
+                    verdicts=moved + seen.verdicts,
+                )
             )
     return dates
 

@@ -1,16 +1,15 @@
-"""Stage 7e, render what helps people cite and improve the edition: "Cite this" blocks,
-the Edition history page, and each paragraph's "suggest a note" link.
+"""Stage 7e, render what helps people cite and improve the edition: "Cite this" blocks
+and each paragraph's "suggest a note" link (the Edition history is render_history's).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from scripts.exports.paths import citation_stem, download_links
-from scripts.ingest.git_history import Change, Version
+from scripts.ingest.git_history import Version
 from scripts.model import EssayInfo
 from scripts.render.markdown import escape_text, page_href, page_url
 
@@ -151,34 +150,6 @@ def cite_block(
         f"<p>For a reference manager: {downloads}.</p>\n"
         f"<p>Cite the {html.escape(edition, quote=False)}: later changes are listed in the "
         f'<a href="{html.escape(history)}">edition history</a>.</p>\n</details>'
-    )
-
-
-def render_history_page(history: Sequence[Change], repo_url: str) -> str:
-    """Content changes only (git_history.CONTENT_PATHS): code changes are not the edition's."""
-    rows = [
-        f"| {c.date} | {escape_text(c.summary)} | [{c.short}]({repo_url}/commit/{c.commit}) |"
-        for c in history
-    ]
-    return "\n".join(
-        [
-            "---",
-            "title: Edition history",
-            "description: Every change to the essay's edition - corrections, notes, glossary "
-            "and pages - with its date and a link to the exact difference.",
-            "---",
-            "",
-            "# Edition history",
-            "",
-            "Each row is one change to the edition's content (the essay, its corrections, "
-            "notes, glossary and pages), newest first. A citation names an edition by its "
-            "date and commit; follow the commit to see exactly what the edition said then.",
-            "",
-            "| Date | Change | Commit |",
-            "| --- | --- | --- |",
-            *(rows or ["| - | no recorded history (built outside git) | - |"]),
-            "",
-        ]
     )
 
 

@@ -108,7 +108,13 @@ def dates_line(site: Site, note: Note, dates: FileDates | None) -> str:
     if dates is None:
         return f'<p class="ed-dates" markdown>Not yet published · {log}</p>'
     revised = "" if dates.last == dates.first else f" · last revised {dates.last}"
-    return f'<p class="ed-dates" markdown>First published {dates.first}{revised} · {log}</p>'
+    moved = "".join(
+        f" · verdict changed on {date} from {escape_text(old)} to {escape_text(new)}"
+        if new
+        else f" · verdict {escape_text(old)} withdrawn on {date}"
+        for date, old, new in dates.verdicts
+    )
+    return f'<p class="ed-dates" markdown>First published {dates.first}{moved}{revised} · {log}</p>'
 
 
 def claim_review_jsonld(

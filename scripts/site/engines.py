@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts import ci_annotations
 from scripts.ingest import git_history, load
 from scripts.ingest.pipeline import build_edition
 from scripts.model import Edition
@@ -50,16 +51,21 @@ class Compiled:
     tree: Tree
 
 
+def _report(problems: list[Problem]) -> None:
+    print(EditionError(problems), file=sys.stderr)
+    ci_annotations.emit(problems)
+
+
 def compile_edition(root: Path) -> Compiled | None:
     """The tree written to build/, or None after printing every problem."""
     try:
         edition = build_edition(root)
     except EditionError as error:
-        print(error, file=sys.stderr)
+        _report(error.problems)
         return None
     config, problems = read_config(root)
     if config is None:
-        print(EditionError(problems), file=sys.stderr)
+        _report(problems)
         return None
     sha256 = (root / load.CHECKSUM_PATH).read_text(encoding="utf-8").split()[0]
     inputs = Inputs(
@@ -72,7 +78,7 @@ def compile_edition(root: Path) -> Compiled | None:
     )
     tree, problems = compile_tree(edition, inputs)
     if problems:
-        print(EditionError(problems), file=sys.stderr)
+        _report(problems)
         return None
     try:
         write_tree(tree.files, root / BUILD_DIR)
@@ -190,6 +196,7 @@ def build_site(root: Path, engine: str, site: Path, *, strict: bool = True) -> i
     warnings = [*compiled.edition.warnings, *warnings]
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    ci_annotations.emit(problems, warnings)
     if problems or (strict and warnings):
         shutil.rmtree(fresh, ignore_errors=True)
         if problems:

@@ -23,6 +23,7 @@ from scripts.model import Edition
 from scripts.render import cite as render_cite
 from scripts.render import essay as render_essay
 from scripts.render import glossary as render_glossary
+from scripts.render import history as render_history
 from scripts.render import meta as render_meta
 from scripts.render import notes as render_notes
 from scripts.render import pages as render_pages
@@ -95,7 +96,12 @@ OUTPUTS: tuple[Output, ...] = (
     Output(
         render_meta.HISTORY_SRC,
         "page",
-        lambda c: render_meta.render_history_page(c.history, c.site.repo_url),
+        lambda c: render_history.render_history_page(
+            c.history,
+            c.site.repo_url,
+            {f"docs/{item.src_uri}": item.title for item in c.edition.notes}
+            | {f"docs/{term.src_uri}": term.term for term in c.edition.terms},
+        ),
         # Commit lists: written by git, not by a file; not what a reader searches for.
         lambda c: {"edit_url": "", "search": {"exclude": True}},
     ),

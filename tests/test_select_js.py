@@ -1,0 +1,128 @@
+"""Select to quote, select to suggest (docs/assets/js/select.js): its pure half, run by Node.
+
+The selector it computes for a reader's selection must match exactly once in the reading
+text, as the build counts; the note file it prefills, given a text with a citation, must
+pass the pipeline unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scripts.ingest import anchor
+from scripts.ingest.pipeline import build_edition
+
+from .conftest import copy_project
+
+MODULE = Path(__file__).resolve().parent.parent / "docs" / "assets" / "js" / "select.js"
+
+RUNNER = """\
+const calls = JSON.parse(process.argv[1]);
+const module = await import(process.argv[2]);
+const results = calls.map(([name, ...args]) => module[name](...args));
+process.stdout.write(JSON.stringify(results));
+"""
+
+
+def run_js(*calls: list[Any]) -> list[Any]:
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("Node.js not found (CI must test select.js)")
+        pytest.skip("Node.js not found")
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", RUNNER, json.dumps(calls), MODULE.as_uri()],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    found: list[Any] = json.loads(result.stdout)
+    return found
+
+
+PARAGRAPHS = [
+    "The light was lit by hand. The light was lit by hand again.",
+    "A keeper wound the clock; the keeper wound it twice.",
+]
+
+
+def test_a_unique_selection_needs_no_context() -> None:
+    start = PARAGRAPHS[1].index("clock")
+    (selector,) = run_js(["quoteSelector", PARAGRAPHS, 2, start, start + 5])
+    assert selector == {"type": "TextQuoteSelector", "exact": "clock"}
+
+
+def test_a_repeated_selection_gets_the_shortest_whole_word_context() -> None:
+    second = PARAGRAPHS[0].index("lit by hand again") + 4  # a drag starting mid-word
+    first = PARAGRAPHS[0].index("lit by hand")
+    results = run_js(
+        ["quoteSelector", PARAGRAPHS, 1, second - 2, second + 7],
+        ["quoteSelector", PARAGRAPHS, 1, first, first + 11],
+        [
+            "quoteSelector",
+            PARAGRAPHS,
+            2,
+            PARAGRAPHS[1].index("wound"),
+            PARAGRAPHS[1].index("wound") + 5,
+        ],
+        ["quoteSelector", PARAGRAPHS, 1, 3, 3],
+    )
+    assert results == [
+        {"type": "TextQuoteSelector", "exact": "lit by hand", "suffix": " again."},
+        {"type": "TextQuoteSelector", "exact": "lit by hand", "suffix": "."},
+        {"type": "TextQuoteSelector", "exact": "wound", "suffix": " the"},
+        None,
+    ]
+    text = "\n".join(PARAGRAPHS)
+    for selector in results[:3]:
+        context = selector.get("prefix", "") + selector["exact"] + selector.get("suffix", "")
+        assert text.count(context) == 1
+
+
+def test_quote_text_and_fragment() -> None:
+    selector = {"exact": "lit by hand", "suffix": " again"}
+    text, fragment, note_id = run_js(
+        ["quoteText", selector, {"pageUrl": "https://example.org/e/#p3", "number": 1,
+                                 "title": "The north cape light", "edition": "edition of 2026-01-02 (0123456)"}],
+        ["textFragment", {"exact": "a-b, c", "prefix": "the "}],
+        ["noteId", "Élan vital, of the “light” keepers' hands 1961"],
+    )  # fmt: skip
+    assert text == (
+        "“lit by hand”\n"
+        "— The north cape light, paragraph 1, edition of 2026-01-02 (0123456). "
+        "https://example.org/e/#p1\n"
+        "https://example.org/e/#:~:text=lit%20by%20hand,-again"
+    )
+    assert fragment == "#:~:text=the-,a%2Db%2C%20c"
+    assert note_id == "elan-vital-of-the-light-keepers"
+
+
+def test_the_prefilled_note_passes_the_pipeline(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    reading = build_edition(project).reading
+    paragraphs = list(reading.paragraphs)
+    number = next(n for n, p in enumerate(paragraphs, 1) if "the lens every four hours" in p)
+    start = paragraphs[number - 1].index("the lens every four hours")
+    selector, text = run_js(
+        ["quoteSelector", paragraphs, number, start, start + len("the lens")],
+        ["noteFile", {"exact": "the lens", "suffix": " every four hours"}],
+    )
+    assert selector["exact"] == "the lens"
+    hits = anchor.find_quote(reading, selector["exact"], selector.get("prefix", ""),
+                             selector.get("suffix", ""))  # fmt: skip
+    assert len(hits) == 1
+    (file_text,) = run_js(["noteFile", selector])
+    file_text = file_text.replace("sources: []", "sources: [harbour_board_1902]").replace(
+        "Your note, citing confirmed sources as [@key]. See CONTRIBUTING.md.",
+        "The survey says the lens was turned by clockwork [@harbour_board_1902].",
+    )
+    name = file_text.split("id: ", 1)[1].split("\n", 1)[0]
+    (project / "docs" / "notes" / f"{name}.md").write_text(file_text, encoding="utf-8")
+    assert name in {n.id for n in build_edition(project).notes}
+    assert text.startswith("---\nid: the-lens\n")
