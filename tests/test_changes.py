@@ -50,7 +50,7 @@ def change_the_edition(project: Path) -> None:
     edit(
         project / "docs" / "edition" / "sources.yml",
         'short: "Lens Catalogue 1890"',
-        'short: "Lens catalogue (1890)"',
+        'short: "Lens catalogue 1890"',
     )
     edit(
         project / "docs" / "edition" / "redirects.yml",
@@ -129,7 +129,7 @@ def test_the_summary_links_every_item_to_its_page(compared: changes.Changes) -> 
         "",
         "### Sources",
         "",
-        "- source [Lens catalogue \\(1890\\)](https://example.org/edition/sources/#lens_catalogue_1890)"
+        "- source [Lens catalogue 1890](https://example.org/edition/sources/#lens_catalogue_1890)"
         " changed (label)",
         "",
         "### Pages",

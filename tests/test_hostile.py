@@ -276,6 +276,13 @@ def _config(old: str, new: str) -> dict[str, str]:
     return {"mkdocs.yml": text.replace(old, new, 1)}
 
 
+def _config_line(setting: str) -> int:
+    """The line of a setting in mkdocs.yml (where the check reports a bad value of it), so
+    that the expected messages follow the file when a setting is added above."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return text[: text.index(f"\n{setting}:") + 1].count("\n") + 1
+
+
 PAYLOADS: dict[str, tuple[dict[str, str], str]] = {
     "attribute list: data-ed-texts": (
         _note('Words *here*{: data-ed-texts="data:application/json,x" } [@example_source].'),
@@ -352,7 +359,8 @@ PAYLOADS: dict[str, tuple[dict[str, str], str]] = {
     ),
     "mkdocs.yml: a Markdown extension that is code": (
         _config("  - pymdownx.superfences", "  - pymdownx.superfences\n  - evil_module"),
-        "mkdocs.yml:89: the Markdown extension 'evil_module' is not one the edition allows",
+        f"mkdocs.yml:{_config_line('markdown_extensions')}: the Markdown extension "
+        "'evil_module' is not one the edition allows",
     ),
     "mkdocs.yml: a hook": (
         _config("docs_dir: docs", "hooks: [evil.py]\ndocs_dir: docs"),
@@ -360,7 +368,8 @@ PAYLOADS: dict[str, tuple[dict[str, str], str]] = {
     ),
     "mkdocs.yml: a script of another site": (
         _config("  - assets/edition.js", "  - https://evil.example/x.js"),
-        "mkdocs.yml:76: 'extra_javascript' names 'https://evil.example/x.js', which is not a "
+        f"mkdocs.yml:{_config_line('extra_javascript')}: 'extra_javascript' names "
+        "'https://evil.example/x.js', which is not a "
         "file of this site's assets",
     ),
     "path traversal: redirect from": (

@@ -213,7 +213,7 @@ def test_tests_run_on_every_pull_request_and_push_to_main() -> None:
     assert "pull_request" in on
     assert on["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {"contents": "read"}
-    assert list(workflow["jobs"]) == ["check", "preview", "test"]
+    assert list(workflow["jobs"]) == ["check", "preview", "test", "maintainer-files"]
     job = workflow["jobs"]["test"]
     assert job["needs"] == "check", "the whole suite runs after the fast data check"
     runs = [step.get("run", "") for step in job["steps"]]
