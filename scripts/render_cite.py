@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .citation_grammar import CITATION, group_keys
 from .markdown_text import page_href, relative_link
-from .validate import CITATION, CITED_KEY
 
 SOURCES_SRC = "sources.md"
 
@@ -23,7 +23,7 @@ def render_citations(
     def group(match: re.Match[str]) -> str:
         links = [
             f"[{shorts.get(key, key)}]({link(page_src, SOURCES_SRC, key)}){{: .ed-cite }}"
-            for key in CITED_KEY.findall(match.group(1))
+            for key in group_keys(match.group(1))
         ]
         return "(" + "; ".join(links) + ")"
 

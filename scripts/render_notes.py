@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from .citation_grammar import CITATION, group_keys
 from .docs_tree import verdict_anchor
 from .git_history import FileDates
 from .markdown_text import attr, escape_text, page_href, page_url, relative_link
@@ -18,7 +19,6 @@ from .pipeline import Edition
 from .render_cite import SOURCES_SRC, render_citations
 from .render_essay import ESSAY_SRC, METHOD_SRC, note_badge, note_label, notes_in_reading_order
 from .render_meta import Site, cite_block
-from .validate import CITATION, CITED_KEY
 
 NOTES_INDEX_SRC = "notes/index.md"
 ANNOTATIONS_FILE = "annotations.jsonld"
@@ -382,7 +382,7 @@ def annotation_bodies(edition: Edition, note: Note, site_url: str) -> list[dict[
     shorts = edition.short_labels
 
     def citation(match: re.Match[str]) -> str:
-        keys = CITED_KEY.findall(match.group(1))
+        keys = group_keys(match.group(1))
         return "(" + "; ".join(f"[{shorts.get(k, k)}]({sources}#{k})" for k in keys) + ")"
 
     body = CITATION.sub(citation, note.body)
