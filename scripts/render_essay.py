@@ -241,6 +241,7 @@ VERDICT_CLASS = {
     "misleading": "misleading",
     "unsupported": "none",
     "wrong as stated": "wrong",
+    "disputed": "disputed",
     "opinion": "opinion",
 }
 
