@@ -157,7 +157,7 @@ SECTION = _entry(
 
 SOURCE = _entry(
     "this source",
-    ["key", "short", "type", "title", "how_confirmed"],
+    ["key", "short", "type", "title", "how_confirmed", "accessed", "archive"],
     {
         "key": {**SOURCE_KEY, "description": "Cited as [@key].", "examples": ["smith2024"]},
         "short": _plain("The label readers see.", "Smith and Jones 2024"),

@@ -48,6 +48,31 @@ def _texts(values: dict[str, object], name: str) -> tuple[str, ...]:
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
 
 
+# The research tools' words, which a reader cannot act on: nobody can consult a "stored copy".
+TOOL_WORDS = (
+    "stored copy",
+    "stored copies",
+    "stored page",
+    "seen via search",
+    "via search",
+    "search tool",
+    "snapshot",
+    "corpus",
+)
+# A program's name in parentheses: "(find_string)", "(WebFetch)".
+PROGRAM_NAME = re.compile(r"\((?:[A-Za-z]+_[A-Za-z_]+|[A-Za-z]*[a-z][A-Z][A-Za-z]*)\)")
+
+
+def tool_words(text: str) -> list[str]:
+    """The tool vocabulary in a 'how confirmed' line, in the order of TOOL_WORDS, then programs.
+
+    A longer phrase hides the shorter one it contains ("seen via search", not "via search")."""
+    lowered = text.lower()
+    found = [w for w in TOOL_WORDS if w in lowered]
+    found = [w for w in found if not any(w != o and w in o for o in found)]
+    return found + PROGRAM_NAME.findall(text)
+
+
 def _entries(
     record: Record, values: dict[str, object], name: str
 ) -> list[tuple[dict[str, object], int]]:
@@ -205,6 +230,18 @@ def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Prob
                 )
             )
             continue
+        jargon = tool_words(_text(values, "how_confirmed"))
+        if jargon:
+            shown = ", ".join(f"“{w}”" for w in jargon)
+            problems.append(
+                Problem(
+                    record.path,
+                    _line(record, "how_confirmed"),
+                    f"'how_confirmed' uses research-tool words a reader cannot act on ({shown})",
+                    "say in plain words what was read and where a reader finds it, e.g. "
+                    "\"the publisher's page and the article's abstract\"",
+                )
+            )
         if values.get("archive") == NO_ARCHIVE and not values.get("archive_reason"):
             problems.append(
                 Problem(
@@ -317,6 +354,32 @@ def check_evidence(
     return problems
 
 
+def check_fact_check_evidence(
+    record: Record, values: dict[str, object], evidence: Sequence[Evidence], listed: Sequence[str]
+) -> list[Problem]:
+    """Every source a fact-check cites has at least one evidence item: the reader sees what
+    the source says, not only that it exists. Reported at the first citation of the source."""
+    if "evidence" in record.fields and "evidence" not in values:
+        return []  # the evidence has problems of its own
+    quoted = {item.source for item in evidence}
+    first: dict[str, int] = {}
+    for offset, line in enumerate(record.body.split("\n")):
+        for key in cited_keys(line):
+            first.setdefault(key, record.body_line + offset)
+    return [
+        Problem(
+            record.path,
+            line,
+            f"the fact-check cites '{key}' but quotes nothing from it",
+            f"add an item to 'evidence' with 'source: {key}', 'at:' (where in the source: a "
+            "page, section or timestamp) and 'quote:' (the source's exact words that support "
+            "the sentence)",
+        )
+        for key, line in first.items()
+        if key in listed and key not in quoted
+    ]
+
+
 def _unknown_source(path: str, line: int, key: str, known: set[str]) -> Problem:
     close = difflib.get_close_matches(key, sorted(known), n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
@@ -406,6 +469,8 @@ def validate_note(
     problems += check_source_list(record, sources, known_sources)
     problems += check_body(record, known_sources, sources, headings=False)
     problems += check_evidence(record, evidence, sources)
+    if kind == "fact-check":
+        problems += check_fact_check_evidence(record, values, evidence, sources)
     problems += _check_says_something(record, "note")
     if not (nid and kind and "title" in values and "exact" in target_values):
         return None, problems
