@@ -22,7 +22,7 @@ LONELY_TERM = """---
 term: quaternion
 short: "A number system that extends the complex numbers."
 ---
-Nothing in the essay mentions it.
+Nothing in the essay mentions it [@edition].
 """
 
 
