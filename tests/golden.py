@@ -59,8 +59,28 @@ PAGES: dict[str, Callable[[Edition], str]] = {
 }
 
 
-def compare_with_golden(name: str, edition: Edition, folder: Path, update: bool) -> None:
-    actual = PAGES[name](edition)
+def _fact_check_with_evidence(edition: Edition) -> str:
+    """The page of the first fact-check (by id) that logs a revision: its citations' evidence,
+    its sources with their quotes, and its changes."""
+    note = min((n for n in edition.notes if n.revisions), key=lambda n: n.id)
+    return render_notes.render_note_page(edition, SITE, note)
+
+
+# Pages whose golden files only the synthetic edition keeps (tests/golden/): a note page
+# with evidence and revisions, which this edition may not have.
+TOOL_PAGES: dict[str, Callable[[Edition], str]] = {
+    "note-with-evidence.md": _fact_check_with_evidence,
+}
+
+
+def compare_with_golden(
+    name: str,
+    edition: Edition,
+    folder: Path,
+    update: bool,
+    pages: dict[str, Callable[[Edition], str]] = PAGES,
+) -> None:
+    actual = pages[name](edition)
     golden = folder / name
     if update:
         golden.parent.mkdir(exist_ok=True)

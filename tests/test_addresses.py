@@ -118,7 +118,7 @@ target:
   exact: "Let’s see why"
 kind: context
 ---
-The body of this note.
+The body of this note [@edition].
 """
 
 

@@ -112,7 +112,8 @@ def test_warnings_are_not_ok_since_the_build_is_strict(project: Path) -> None:
     with (project / "docs/edition/sources.yml").open("a", encoding="utf-8") as file:
         file.write(
             '- key: uncited_extra\n  short: "Uncited"\n  type: book\n  title: "Uncited"\n'
-            '  how_confirmed: "a test"\n'
+            '  how_confirmed: "a test"\n  accessed: "2026-01-10"\n  archive: none\n'
+            '  archive_reason: "a test"\n'
         )
     result = run(project, "check")
     assert result.returncode == 1

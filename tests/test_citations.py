@@ -5,8 +5,8 @@ from __future__ import annotations
 from scripts.ingest.citations import uncited_sentences
 
 HINT = (
-    "add [@key] for the source that supports it; if it is the edition's own reading, say so "
-    "(name the essay, its author, a paragraph or the edition)"
+    "add [@key] for the source that supports it; if it is the edition's own reading or "
+    "judgement, mark it [@edition]"
 )
 
 
@@ -34,12 +34,21 @@ def test_the_line_is_the_line_where_the_sentence_starts() -> None:
     ]
 
 
-def test_the_essay_and_the_edition_speak_for_themselves() -> None:
-    body = (
-        "The essay says otherwise. Paragraph 3 repeats it. The verdict rates only that part. "
-        "This note reads it kindly. The author may mean more. The edition leaves it open."
-    )
+def test_the_editions_own_reading_carries_its_mark() -> None:
+    body = "The essay says otherwise [@edition]. The verdict rates only that part [@edition; @a]."
     assert messages(body) == []
+
+
+def test_no_word_exempts_a_sentence_from_its_citation() -> None:
+    """Naming the essay, a paragraph or the edition once let factual sentences through."""
+    body = "The essay's author studied physics. Paragraph 3 cites a 1965 paper. The edition agrees."
+    assert messages(body) == [
+        "docs/notes/n.md:10: this sentence cites no source "
+        f"(“The essay's author studied physics.”); {HINT}",
+        "docs/notes/n.md:10: this sentence cites no source "
+        f"(“Paragraph 3 cites a 1965 paper.”); {HINT}",
+        f"docs/notes/n.md:10: this sentence cites no source (“The edition agrees.”); {HINT}",
+    ]
 
 
 def test_headings_code_and_link_definitions_are_not_prose() -> None:

@@ -43,6 +43,9 @@ SOURCES = """\
   title: "An example source"
   url: "https://example.org/source"
   how_confirmed: "a synthetic source for tests"
+  accessed: "2026-01-10"
+  archive: none
+  archive_reason: "a synthetic source for tests"
 """
 # Each payload calls pwned('<where>'): the test defines pwned() before any page script runs.
 # In links the quotes are percent-encoded, as a browser decodes them in a javascript: URL.

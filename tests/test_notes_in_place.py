@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from scripts.model import Edition
+
 from .browser import Watch, watched_tab
 from .html import parse
 from .quality import AXE_JS, axe_violations, describe_violations, require_npm_file
@@ -399,3 +401,55 @@ def test_the_open_sheet_passes_axe(chromium: Any, tabs: Any, site_url: str, sche
     tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     violations = axe_violations(tab)
     assert not violations, describe_violations(violations)
+
+
+def evidence_box(tab: Any, scope: str) -> dict[str, float]:
+    """Size and position style of the first evidence under ``scope``."""
+    return dict(
+        tab.evaluate(
+            """(scope) => {
+                const e = document.querySelector(scope + ' .ed-evidence');
+                const box = e.getBoundingClientRect();
+                return {width: box.width, height: box.height,
+                        static: getComputedStyle(e).position === 'static' ? 1 : 0};
+            }""",
+            scope,
+        )
+    )
+
+
+def test_a_citations_evidence_shows_on_hover_and_keyboard_focus(
+    chromium: Any, tabs: Any, site_url: str, edition: Edition
+) -> None:
+    note = next(n for n in edition.notes if n.evidence)
+    tab = open_essay(
+        chromium, tabs, site_url + note.src_uri.removesuffix(".md") + "/", **desktop(1280)
+    )
+    group = "article .ed-cite-group"
+    hidden = evidence_box(tab, group)
+    assert hidden["width"] <= 1 and hidden["height"] <= 1  # in the text for screen readers only
+    tab.locator(f"{group} a.ed-cite").first.focus()
+    shown = evidence_box(tab, group)
+    assert shown["width"] > 100 and shown["height"] > 20
+    popup = tab.locator(f"{group} .ed-evidence").first
+    assert note.evidence[0].quote in popup.inner_text()
+    assert "The source’s words" in popup.inner_text()
+    tab.locator("h1").first.click()  # focus leaves: the popup goes
+    tab.mouse.move(0, 0)
+    assert evidence_box(tab, group)["width"] <= 1
+    tab.locator(f"{group} a.ed-cite").first.hover()
+    assert evidence_box(tab, group)["width"] > 100
+
+
+def test_the_phone_sheet_shows_each_citations_evidence(
+    chromium: Any, tabs: Any, site_url: str, edition: Edition
+) -> None:
+    note = next(n for n in edition.notes if n.evidence)
+    tab = open_essay(chromium, tabs, site_url, **PHONE)
+    marker = tab.locator(f'[id="fnref:{note.id}"] a')
+    marker.scroll_into_view_if_needed()
+    marker.tap()
+    assert sheet_is_open(tab)
+    box = evidence_box(tab, "dialog.ed-sheet")
+    assert box["static"] == 1 and box["width"] > 100 and box["height"] > 20
+    assert note.evidence[0].quote in tab.locator("dialog.ed-sheet .ed-evidence").first.inner_text()

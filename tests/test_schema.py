@@ -55,7 +55,8 @@ def record(text: str) -> load.Record:
 def test_values_become_what_the_model_expects() -> None:
     values, problems = schema.check(
         record('- key: a_b\n  short: "A"\n  type: book\n  title: "T"\n  year: 2024\n'
-               '  how_confirmed: "x"\n  authors: "One A"\n'),
+               '  how_confirmed: "x"\n  authors: "One A"\n  accessed: "2026-01-10"\n'
+               '  archive: none\n'),
         schema.SCHEMAS["sources"],
     )  # fmt: skip
     assert problems == []
@@ -65,7 +66,10 @@ def test_values_become_what_the_model_expects() -> None:
 
 def test_a_title_may_name_a_generic_type_but_not_hold_markup() -> None:
     def problems_for(title: str) -> list[str]:
-        entry = f'- key: a\n  short: "A"\n  type: book\n  title: "{title}"\n  how_confirmed: "x"\n'
+        entry = (
+            f'- key: a\n  short: "A"\n  type: book\n  title: "{title}"\n  how_confirmed: "x"\n'
+            '  accessed: "2026-01-10"\n  archive: none\n'
+        )
         return [p.message for p in schema.check(record(entry), schema.SCHEMAS["sources"])[1]]
 
     assert problems_for("RefCell<T> and the Interior Mutability Pattern") == []

@@ -13,13 +13,16 @@ UNCITED_SOURCE = """- key: unused_source
   title: "A page nobody cites"
   url: "https://example.org/"
   how_confirmed: "test fixture"
+  accessed: "2026-01-10"
+  archive: none
+  archive_reason: "test fixture"
 """
 
 LONELY_TERM = """---
 term: quaternion
 short: "A number system that extends the complex numbers."
 ---
-Nothing in the essay mentions it.
+Nothing in the essay mentions it [@edition].
 """
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from scripts.exports.bibliography import Name, Work, bibliography, parse_name
-from scripts.ingest.validate import CITATION, CITED_KEY
+from scripts.ingest.citation_grammar import CITATION, EDITION_MARK, group_keys
 from scripts.model import NOTE_KINDS, Edition, EssayInfo, Note, Occurrence, PlacedCorrection
 from scripts.render.meta import Site
 
@@ -213,8 +213,10 @@ def _note_text(body: str, shorts: dict[str, str]) -> str:
     for match in CITATION.finditer(body):
         parts.append(escape(body[last : match.start()]))
         refs = "; ".join(
-            f'<ref target="#{xml_id("src", key)}">{escape(shorts.get(key, key))}</ref>'
-            for key in CITED_KEY.findall(match.group(1))
+            "the edition's reading"
+            if key == EDITION_MARK
+            else f'<ref target="#{xml_id("src", key)}">{escape(shorts.get(key, key))}</ref>'
+            for key in group_keys(match.group(1))
         )
         parts.append(f"({refs})")
         last = match.end()

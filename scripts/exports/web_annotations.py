@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import re
 
-from scripts.ingest.validate import CITATION, CITED_KEY
+from scripts.ingest.citation_grammar import CITATION, EDITION_MARK, group_keys
 from scripts.model import Edition, Note
-from scripts.render.cite import SOURCES_SRC
-from scripts.render.essay import note_label, notes_in_reading_order
+from scripts.render.cite import OWN_VOICE_ANCHOR, SOURCES_SRC
+from scripts.render.essay import METHOD_SRC, note_label, notes_in_reading_order
 from scripts.render.markdown import page_url
 from scripts.render.notes import CONTEXT_CHARS, context_after, context_before
 
@@ -57,9 +57,15 @@ def annotation_bodies(edition: Edition, note: Note, site_url: str) -> list[dict[
     sources = site_url + page_url(SOURCES_SRC).removeprefix("/")
     shorts = edition.short_labels
 
+    own_voice = site_url + page_url(METHOD_SRC).removeprefix("/") + "#" + OWN_VOICE_ANCHOR
+
+    def one(key: str) -> str:
+        if key == EDITION_MARK:
+            return f"[the edition’s reading]({own_voice})"
+        return f"[{shorts.get(key, key)}]({sources}#{key})"
+
     def citation(match: re.Match[str]) -> str:
-        keys = CITED_KEY.findall(match.group(1))
-        return "(" + "; ".join(f"[{shorts.get(k, k)}]({sources}#{k})" for k in keys) + ")"
+        return "(" + "; ".join(one(k) for k in group_keys(match.group(1))) + ")"
 
     body = CITATION.sub(citation, note.body)
     return [

@@ -1,11 +1,12 @@
-"""Every sentence of a note or a definition cites its source, or speaks as the edition.
+"""Every sentence of a note or a definition cites its source, or is marked as the edition's.
 
 CONTRIBUTING promises readers a citation per factual sentence, not per paragraph. A
-sentence passes when it holds a citation (``[@key]``) or when it is plainly about the
-essay or the edition's own judgement: it names the essay, its author, a paragraph, a
-verdict, the edition or "this note". Sentences are found by sentencex (Wikimedia's
-segmenter, which knows "et al.", "e.g." and initials), paragraph by paragraph; headings
-and code blocks are not prose.
+sentence passes only when it holds a citation: a source's (``[@key]``) or the edition's own
+mark (``[@edition]``), which the writer puts on a sentence that is the edition's reading or
+judgement, and which readers see as such. No word in a sentence exempts it: guessing the
+edition's voice from words such as "the essay" let factual sentences through unsourced.
+Sentences are found by sentencex (Wikimedia's segmenter, which knows "et al.", "e.g." and
+initials), paragraph by paragraph; headings and code blocks are not prose.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ import re
 
 from sentencex import segment
 
+from scripts.ingest.citation_grammar import has_citation
 from scripts.problems import Problem
 
-CITED = re.compile(r"\[@[^\]]*\]")
 # "[label]: address" lines define reference links; they are not sentences.
 LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s")
-OWN_VOICE = ("essay", "author", "paragraph", "verdict", "edition", "this note")
 SHOWN_WORDS = 8
 
 
@@ -57,7 +57,7 @@ def _paragraphs(body: str, first_line: int) -> list[tuple[str, list[int], int]]:
 
 
 def uncited_sentences(path: str, body: str, first_line: int) -> list[Problem]:
-    """A problem for each sentence that neither cites a source nor speaks as the edition."""
+    """A problem for each sentence that neither cites a source nor carries the edition's mark."""
     problems = []
     for text, offsets, start in _paragraphs(body, first_line):
         position = 0
@@ -65,7 +65,7 @@ def uncited_sentences(path: str, body: str, first_line: int) -> list[Problem]:
             at = text.find(sentence.strip(), position)
             position = max(position, at)
             words = sentence.strip()
-            if not words or CITED.search(words) or any(w in words.lower() for w in OWN_VOICE):
+            if not words or has_citation(words):
                 continue
             line = start + bisect.bisect_right(offsets, max(at, 0)) - 1
             split = words.split()
@@ -76,7 +76,7 @@ def uncited_sentences(path: str, body: str, first_line: int) -> list[Problem]:
                     line,
                     f"this sentence cites no source (“{shown}”)",
                     "add [@key] for the source that supports it; if it is the edition's own "
-                    "reading, say so (name the essay, its author, a paragraph or the edition)",
+                    "reading or judgement, mark it [@edition]",
                 )
             )
     return problems

@@ -12,16 +12,20 @@ import re
 from collections.abc import Iterable, Sequence
 
 from scripts.ingest import citations, schema
+from scripts.ingest.citation_grammar import EDITION_MARK, cited_keys
 from scripts.ingest.load import Record
 from scripts.model import (
+    NO_ARCHIVE,
     VERDICTS,
     Address,
     Correction,
     EssayInfo,
+    Evidence,
     Note,
     Occurrence,
     QuoteSelector,
     Redirect,
+    Revision,
     SectionSpec,
     Source,
     Term,
@@ -29,9 +33,6 @@ from scripts.model import (
 )
 from scripts.problems import Problem
 from scripts.security import sanitize
-
-CITATION = re.compile(r"\[(@[^\]]*)\]")
-CITED_KEY = re.compile(r"@([A-Za-z0-9_]+)")
 
 
 def _line(record: Record, name: str) -> int:
@@ -47,6 +48,47 @@ def _text(values: dict[str, object], name: str) -> str:
 def _texts(values: dict[str, object], name: str) -> tuple[str, ...]:
     value = values.get(name, [])
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+# The research tools' words, which a reader cannot act on: nobody can consult a "stored copy".
+TOOL_WORDS = (
+    "stored copy",
+    "stored copies",
+    "stored page",
+    "seen via search",
+    "via search",
+    "search tool",
+    "snapshot",
+    "corpus",
+)
+# A program's name in parentheses: "(find_string)", "(WebFetch)".
+PROGRAM_NAME = re.compile(r"\((?:[A-Za-z]+_[A-Za-z_]+|[A-Za-z]*[a-z][A-Z][A-Za-z]*)\)")
+
+
+def tool_words(text: str) -> list[str]:
+    """The tool vocabulary in a 'how confirmed' line, in the order of TOOL_WORDS, then programs.
+
+    A longer phrase hides the shorter one it contains ("seen via search", not "via search")."""
+    lowered = text.lower()
+    found = [w for w in TOOL_WORDS if w in lowered]
+    found = [w for w in found if not any(w != o and w in o for o in found)]
+    return found + PROGRAM_NAME.findall(text)
+
+
+def _entries(
+    record: Record, values: dict[str, object], name: str
+) -> list[tuple[dict[str, object], int]]:
+    """A list of entries (evidence, revisions) that passed the schema, each with its line."""
+    value = values.get(name)
+    field = record.fields.get(name)
+    items = field.value if field is not None and isinstance(field.value, list) else []
+    if not isinstance(value, list):
+        return []
+    return [
+        (entry, item.line if isinstance(item, Record) else _line(record, name))
+        for entry, item in zip(value, items, strict=False)
+        if isinstance(entry, dict)
+    ]
 
 
 def _check_unique(
@@ -89,6 +131,18 @@ def validate_corrections(
         if found:
             continue
         cid = _text(values, "id")
+        kept = values.get("kept") is True
+        if kept and "corrected" in values:
+            problems.append(
+                Problem(
+                    record.path,
+                    _line(record, "corrected"),
+                    "a kept reading has no 'corrected'",
+                    "remove 'corrected' to keep the author's words, or remove 'kept: true' to "
+                    "correct them",
+                )
+            )
+            continue
         paragraph = values["paragraph"]
         assert isinstance(paragraph, int)
         if not 1 <= paragraph <= paragraph_count:
@@ -111,6 +165,7 @@ def validate_corrections(
                 prefix=_text(values, "prefix"),
                 suffix=_text(values, "suffix"),
                 where=Where(record.path, record.line),
+                kept=kept,
             )
         )
     _check_unique(((c.id, c.where) for c in corrections), "correction id", problems)
@@ -166,6 +221,39 @@ def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Prob
         if found:
             continue
         key = _text(values, "key")
+        if key == EDITION_MARK:
+            problems.append(
+                Problem(
+                    record.path,
+                    _line(record, "key"),
+                    f"the key '{key}' is reserved: [@{EDITION_MARK}] marks the edition's own "
+                    "reading",
+                    "give this source another key, such as its first author's name and year",
+                )
+            )
+            continue
+        jargon = tool_words(_text(values, "how_confirmed"))
+        if jargon:
+            shown = ", ".join(f"“{w}”" for w in jargon)
+            problems.append(
+                Problem(
+                    record.path,
+                    _line(record, "how_confirmed"),
+                    f"'how_confirmed' uses research-tool words a reader cannot act on ({shown})",
+                    "say in plain words what was read and where a reader finds it, e.g. "
+                    "\"the publisher's page and the article's abstract\"",
+                )
+            )
+        if values.get("archive") == NO_ARCHIVE and not values.get("archive_reason"):
+            problems.append(
+                Problem(
+                    record.path,
+                    _line(record, "archive"),
+                    f"the source '{key}' has no archived copy and no 'archive_reason'",
+                    "add 'archive_reason:' saying in plain words why there is none (e.g. the "
+                    "publisher does not allow archiving)",
+                )
+            )
         if (
             not values.get("url")
             and not values.get("doi")
@@ -179,6 +267,8 @@ def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Prob
                     "add the address where the source can be read",
                 )
             )
+        mirror_value = values.get("mirror")
+        mirror = mirror_value if isinstance(mirror_value, dict) else {}
         sources.append(
             Source(
                 key=key,
@@ -192,15 +282,15 @@ def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Prob
                 url=_text(values, "url"),
                 how_confirmed=_text(values, "how_confirmed"),
                 where=Where(record.path, record.line),
+                accessed=_text(values, "accessed"),
+                archive=_text(values, "archive"),
+                archive_reason=_text(values, "archive_reason"),
+                mirror_url=_text(mirror, "url"),
+                mirror_reason=_text(mirror, "reason"),
             )
         )
     _check_unique(((s.key, s.where) for s in sources), "source key", problems)
     return sources, problems
-
-
-def cited_keys(body: str) -> list[str]:
-    """The source keys cited in a Markdown body as ``[@key]`` or ``[@a; @b]``."""
-    return [key for group in CITATION.findall(body) for key in CITED_KEY.findall(group)]
 
 
 def check_body(
@@ -228,6 +318,68 @@ def check_body(
                     )
                 )
     return problems
+
+
+def evidence_items(record: Record, values: dict[str, object]) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(_text(entry, "source"), _text(entry, "at"), _text(entry, "quote"), line)
+        for entry, line in _entries(record, values, "evidence")
+    )
+
+
+def check_evidence(
+    record: Record, evidence: Sequence[Evidence], listed: Sequence[str]
+) -> list[Problem]:
+    """Evidence quotes a source that this file lists and cites: it is shown at its citations."""
+    cited = set(cited_keys(record.body))
+    problems = []
+    for item in evidence:
+        if item.source not in listed:
+            problems.append(
+                Problem(
+                    record.path,
+                    item.line,
+                    f"the evidence quotes '{item.source}', which 'sources' does not list",
+                    "quote a source listed in 'sources' and cited in the text, or add it to both",
+                )
+            )
+        elif item.source not in cited:
+            problems.append(
+                Problem(
+                    record.path,
+                    item.line,
+                    f"the evidence quotes '{item.source}', which the text never cites",
+                    f"cite [@{item.source}] in the sentence these words support, or remove "
+                    "this evidence",
+                )
+            )
+    return problems
+
+
+def check_fact_check_evidence(
+    record: Record, values: dict[str, object], evidence: Sequence[Evidence], listed: Sequence[str]
+) -> list[Problem]:
+    """Every source a fact-check cites has at least one evidence item: the reader sees what
+    the source says, not only that it exists. Reported at the first citation of the source."""
+    if "evidence" in record.fields and "evidence" not in values:
+        return []  # the evidence has problems of its own
+    quoted = {item.source for item in evidence}
+    first: dict[str, int] = {}
+    for offset, line in enumerate(record.body.split("\n")):
+        for key in cited_keys(line):
+            first.setdefault(key, record.body_line + offset)
+    return [
+        Problem(
+            record.path,
+            line,
+            f"the fact-check cites '{key}' but quotes nothing from it",
+            f"add an item to 'evidence' with 'source: {key}', 'at:' (where in the source: a "
+            "page, section or timestamp) and 'quote:' (the source's exact words that support "
+            "the sentence)",
+        )
+        for key, line in first.items()
+        if key in listed and key not in quoted
+    ]
 
 
 def _unknown_source(path: str, line: int, key: str, known: set[str]) -> Problem:
@@ -315,8 +467,12 @@ def validate_note(
                 "address",
             )
         )
+    evidence = evidence_items(record, values)
     problems += check_source_list(record, sources, known_sources)
     problems += check_body(record, known_sources, sources, headings=False)
+    problems += check_evidence(record, evidence, sources)
+    if kind == "fact-check":
+        problems += check_fact_check_evidence(record, values, evidence, sources)
     problems += _check_says_something(record, "note")
     if not (nid and kind and "title" in values and "exact" in target_values):
         return None, problems
@@ -338,6 +494,11 @@ def validate_note(
             src_uri=src_uri,
             where=Where(record.path, 1),
             field_lines=tuple((name, field.line) for name, field in record.fields.items()),
+            evidence=evidence,
+            revisions=tuple(
+                Revision(_text(entry, "date"), _text(entry, "change"), _text(entry, "reason"))
+                for entry, _ in _entries(record, values, "revisions")
+            ),
         ),
         problems,
     )
@@ -358,8 +519,10 @@ def validate_term(
                 "'sample-size.md'; the name is the term's address",
             )
         )
+    evidence = evidence_items(record, values)
     problems += check_source_list(record, sources, known_sources)
     problems += check_body(record, known_sources, sources, headings=True)
+    problems += check_evidence(record, evidence, sources)
     problems += _check_says_something(record, "term")
     if "term" not in values:
         return None, problems
@@ -375,6 +538,7 @@ def validate_term(
             src_uri=src_uri,
             where=Where(record.path, 1),
             field_lines=tuple((name, field.line) for name, field in record.fields.items()),
+            evidence=evidence,
         ),
         problems,
     )

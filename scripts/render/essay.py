@@ -240,6 +240,7 @@ VERDICT_CLASS = {
     "misleading": "misleading",
     "unsupported": "none",
     "wrong as stated": "wrong",
+    "disputed": "disputed",
     "opinion": "opinion",
 }
 
@@ -286,7 +287,15 @@ def render_note_texts(
     goes through the sanitizer's allow-list."""
     texts = {
         note.id: clean_html(
-            to_html(render_citations(note.body, page_src, edition.short_labels, published=True))
+            to_html(
+                render_citations(
+                    note.body,
+                    page_src,
+                    edition.short_labels,
+                    published=True,
+                    evidence=note.evidence,
+                )
+            )
         )
         for note in notes_in_reading_order(edition)
     }

@@ -49,9 +49,19 @@ RESERVED_IDS = frozenset(
 )
 PARAGRAPH_ID = re.compile(r"p[0-9]+")
 # Classes the compiler itself writes into the HTML of contributed text (a citation's link,
-# a reference's address, a heading's permalink); the sanitizer keeps these and no other.
+# a reference's address, a heading's permalink, the edition's own-voice mark, a citation's
+# evidence); the sanitizer keeps these and no other.
 COMPILER_CLASSES: Mapping[str, frozenset[str]] = {
-    "a": frozenset({"ed-cite", "ed-url", "headerlink"}),
+    "a": frozenset({"ed-cite", "ed-url", "headerlink", "ed-own-voice"}),
+    "span": frozenset(
+        {"ed-cite-group", "ed-evidence", "ed-evidence-item", "ed-evidence-at", "ed-evidence-label"}
+    ),
+}
+# Attributes the compiler writes beside them (the mark's name for screen readers, the
+# evidence's role); contributed text cannot give them (no raw HTML, attribute lists: lang).
+COMPILER_ATTRIBUTES: Mapping[str, frozenset[str]] = {
+    "a": frozenset({"aria-label"}),
+    "span": frozenset({"role"}),
 }
 # Elements that edition.js reads, each written only by the compiler or a template (never
 # by contributed text, which has no ids and no data attributes).

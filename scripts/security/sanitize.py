@@ -21,6 +21,7 @@ import nh3
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import slugify as toc_slugify
 
+from scripts.ingest.citation_grammar import without_citations
 from scripts.problems import Problem
 from scripts.security import policy
 
@@ -185,7 +186,10 @@ def clean_html(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}
+        attributes={
+            tag: set(TAG_ATTRIBUTES.get(tag, ())) | set(policy.COMPILER_ATTRIBUTES.get(tag, ()))
+            for tag in {*TAG_ATTRIBUTES, *policy.COMPILER_ATTRIBUTES}
+        }
         | {"*": set(GENERIC_ATTRIBUTES)},
         attribute_filter=_keep_attribute,
         allowed_classes={tag: set(names) for tag, names in policy.COMPILER_CLASSES.items()},
@@ -454,4 +458,4 @@ def _attribute_list_problems(
 
 def says_something(body: str) -> bool:
     """A body has words of its own once its citations are set aside."""
-    return bool(re.search(r"\w", re.sub(r"\[@[^\]]*\]", "", body)))
+    return bool(re.search(r"\w", without_citations(body)))

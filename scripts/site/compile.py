@@ -31,7 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 from scripts.exports import publish, web_annotations
 from scripts.ingest import git_history, load, schema
 from scripts.ingest.docs_tree import READING_TEXT_MARKER
-from scripts.model import Edition, Redirect
+from scripts.model import Edition, Evidence, Redirect
 from scripts.problems import Problem
 from scripts.render import cite as render_cite
 from scripts.render import essay as render_essay
@@ -275,8 +275,10 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
     data: dict[str, str] = {}
     shorts = edition.short_labels
 
-    def safe_body(body: str, src: str) -> str:
-        rendered = render_cite.render_citations(body, src, shorts, published=True)
+    def safe_body(body: str, src: str, evidence: tuple[Evidence, ...]) -> str:
+        rendered = render_cite.render_citations(
+            body, src, shorts, published=True, evidence=evidence
+        )
         return sanitize.clean_html(to_html(rendered, src))
 
     notes = {n.src_uri: n for n in edition.notes}
@@ -292,7 +294,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         if src in notes:
             note = notes[src]
             anchor = edition.anchors[note.id]
-            body = safe_body(note.body, src)
+            body = safe_body(note.body, src, note.evidence)
             dates = inputs.note_dates.get(f"{DOCS}/{src}")
             review = render_notes.claim_review_jsonld(edition, site, note, dates)
             pages[src] = _page(
@@ -316,7 +318,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
                 edition,
                 src,
                 render_glossary.render_term_page(
-                    edition, site, term, body=safe_body(term.body, src)
+                    edition, site, term, body=safe_body(term.body, src, term.evidence)
                 ),
                 {
                     "description": sanitize.page_title(f"{term.term}: {term.short}"),
