@@ -15,9 +15,9 @@ import re
 
 from sentencex import segment
 
+from .citation_grammar import has_citation
 from .problems import Problem
 
-CITED = re.compile(r"\[@[^\]]*\]")
 # "[label]: address" lines define reference links; they are not sentences.
 LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s")
 OWN_VOICE = ("essay", "author", "paragraph", "verdict", "edition", "this note")
@@ -65,7 +65,7 @@ def uncited_sentences(path: str, body: str, first_line: int) -> list[Problem]:
             at = text.find(sentence.strip(), position)
             position = max(position, at)
             words = sentence.strip()
-            if not words or CITED.search(words) or any(w in words.lower() for w in OWN_VOICE):
+            if not words or has_citation(words) or any(w in words.lower() for w in OWN_VOICE):
                 continue
             line = start + bisect.bisect_right(offsets, max(at, 0)) - 1
             split = words.split()

@@ -41,7 +41,7 @@ from . import (
 )
 from .docs_tree import READING_TEXT_MARKER
 from .markdown_text import page_href, page_url, script_safe_json
-from .model import Redirect
+from .model import Evidence, Redirect
 from .pipeline import Edition
 from .problems import Problem
 
@@ -283,8 +283,10 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
     data: dict[str, str] = {}
     shorts = edition.short_labels
 
-    def safe_body(body: str, src: str) -> str:
-        rendered = render_cite.render_citations(body, src, shorts, published=True)
+    def safe_body(body: str, src: str, evidence: tuple[Evidence, ...]) -> str:
+        rendered = render_cite.render_citations(
+            body, src, shorts, published=True, evidence=evidence
+        )
         return sanitize.clean_html(to_html(rendered, src))
 
     notes = {n.src_uri: n for n in edition.notes}
@@ -300,7 +302,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         if src in notes:
             note = notes[src]
             anchor = edition.anchors[note.id]
-            body = safe_body(note.body, src)
+            body = safe_body(note.body, src, note.evidence)
             dates = inputs.note_dates.get(f"{DOCS}/{src}")
             review = render_notes.claim_review_jsonld(edition, site, note, dates)
             pages[src] = _page(
@@ -324,7 +326,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
                 edition,
                 src,
                 render_glossary.render_term_page(
-                    edition, site, term, body=safe_body(term.body, src)
+                    edition, site, term, body=safe_body(term.body, src, term.evidence)
                 ),
                 {
                     "description": sanitize.page_title(f"{term.term}: {term.short}"),

@@ -50,6 +50,11 @@ def locate_correction(seed: Seed, correction: Correction) -> tuple[int | None, P
     )
 
 
+def check_kept_readings(seed: Seed, kept: Sequence[Correction]) -> list[Problem]:
+    """A reading considered and kept must still point at the author's words, exactly once."""
+    return [problem for c in kept if (problem := locate_correction(seed, c)[1]) is not None]
+
+
 def apply_corrections(
     paragraph: str, spans: Sequence[tuple[int, int, str]]
 ) -> tuple[str, list[int]]:

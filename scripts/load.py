@@ -143,11 +143,20 @@ def _mapping_record(
                 Problem(path, line, f"the field '{key}' is given twice", "keep only one of them")
             )
             continue
-        value = (
-            _mapping_record(path, value_node, line_offset, problems)
-            if isinstance(value_node, yaml.MappingNode)
-            else _construct(value_node)
-        )
+        value: object
+        if isinstance(value_node, yaml.MappingNode):
+            value = _mapping_record(path, value_node, line_offset, problems)
+        elif isinstance(value_node, yaml.SequenceNode) and any(
+            isinstance(item, yaml.MappingNode) for item in value_node.value
+        ):  # a list of entries (evidence, revisions): each keeps its line for messages
+            value = [
+                _mapping_record(path, item, line_offset, problems)
+                if isinstance(item, yaml.MappingNode)
+                else _construct(item)
+                for item in value_node.value
+            ]
+        else:
+            value = _construct(value_node)
         fields[key] = Field(value, line)
     return Record(path, node.start_mark.line + 1 + line_offset, fields)
 

@@ -6,11 +6,13 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-# The scale, from best to worst; ClaimReview reports a verdict's place on it (5 = supported).
-# "unsupported": no evidence either way; "misleading": true in part, but it leaves a false
-# impression. An opinion is not rated.
-RATED_VERDICTS = ("supported", "partly supported", "unsupported", "misleading", "wrong as stated")
-VERDICTS = (*RATED_VERDICTS, "opinion")
+# The truth scale, from best to worst: the only verdicts with a numeric ClaimReview rating
+# (4 = supported, 1 = wrong as stated). "misleading": true in part, but it leaves a false
+# impression. Off the scale, named but not rated: "unsupported" (no evidence either way),
+# "disputed" (a question researchers still dispute) and "opinion".
+RATED_VERDICTS = ("supported", "partly supported", "misleading", "wrong as stated")
+UNRATED_VERDICTS = ("unsupported", "disputed", "opinion")
+VERDICTS = (*RATED_VERDICTS, *UNRATED_VERDICTS)
 NOTE_KINDS = ("fact-check", "context", "counterpoint", "definition")
 SOURCE_TYPES = (
     "article",
@@ -89,6 +91,7 @@ class Correction:
     prefix: str
     suffix: str
     where: Where
+    kept: bool = False  # a reading the editors considered and kept: recorded, never applied
 
 
 @dataclass(frozen=True)
@@ -179,10 +182,37 @@ class Source:
     url: str
     how_confirmed: str
     where: Where
+    accessed: str = ""  # YYYY-MM-DD: when the source was read
+    archive: str = ""  # a web archive's address, or "none" (then archive_reason says why)
+    archive_reason: str = ""
+    mirror_url: str = ""  # a copy elsewhere that was read instead of ``url``, and why
+    mirror_reason: str = ""
 
     @property
     def link(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+
+NO_ARCHIVE = "none"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The words of a source that a file's citations of it rely on, and where they are."""
+
+    source: str  # a source key
+    at: str  # the locator: "p. 756", "section 3.2", "Abstract", "12:30"
+    quote: str  # the source's exact words
+    line: int = 0  # where the item starts in its file, for messages
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A change to a note, logged for readers on the note's page."""
+
+    date: str  # YYYY-MM-DD
+    change: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -210,6 +240,8 @@ class Note:
     src_uri: str
     where: Where
     field_lines: tuple[tuple[str, int], ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    revisions: tuple[Revision, ...] = ()
 
     def line_of(self, field: str) -> int:
         return dict(self.field_lines).get(field, self.where.line)
@@ -238,6 +270,7 @@ class Term:
     src_uri: str
     where: Where
     field_lines: tuple[tuple[str, int], ...] = ()
+    evidence: tuple[Evidence, ...] = ()
 
     def line_of(self, field: str) -> int:
         return dict(self.field_lines).get(field, self.where.line)

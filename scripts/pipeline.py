@@ -51,6 +51,8 @@ class Edition:
     occurrences: tuple[Occurrence, ...]
     redirects: tuple[Redirect, ...]
     warnings: tuple[Problem, ...]
+    # Readings the editors considered and kept as the author wrote them (never applied).
+    kept_readings: tuple[Correction, ...] = ()
 
     def source(self, key: str) -> Source:
         return next(s for s in self.sources if s.key == key)
@@ -114,8 +116,11 @@ def build_edition(root: Path) -> Edition:
 
     records, found = _records(root, CORRECTIONS_PATH)
     problems += found
-    corrections, found = validate.validate_corrections(records or [], len(seed.paragraphs))
+    recorded, found = validate.validate_corrections(records or [], len(seed.paragraphs))
     problems += found
+    corrections = [c for c in recorded if not c.kept]
+    kept_readings = [c for c in recorded if c.kept]
+    problems += correct.check_kept_readings(seed, kept_readings)
     reading, found = correct.build_reading_text(seed, corrections)
     # Stages that read the reading text would only echo a broken corrections file.
     reading_is_complete = not problems and not found
@@ -204,4 +209,5 @@ def build_edition(root: Path) -> Edition:
         occurrences=tuple(occurrences),
         redirects=tuple(redirects),
         warnings=tuple(validate.unused_warnings(notes, terms, sources, occurrences)),
+        kept_readings=tuple(kept_readings),
     )

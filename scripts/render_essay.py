@@ -241,6 +241,7 @@ VERDICT_CLASS = {
     "misleading": "misleading",
     "unsupported": "none",
     "wrong as stated": "wrong",
+    "disputed": "disputed",
     "opinion": "opinion",
 }
 
@@ -287,7 +288,15 @@ def render_note_texts(
     goes through the sanitizer's allow-list."""
     texts = {
         note.id: clean_html(
-            to_html(render_citations(note.body, page_src, edition.short_labels, published=True))
+            to_html(
+                render_citations(
+                    note.body,
+                    page_src,
+                    edition.short_labels,
+                    published=True,
+                    evidence=note.evidence,
+                )
+            )
         )
         for note in notes_in_reading_order(edition)
     }

@@ -72,7 +72,9 @@ def render_term_page(edition: Edition, site: Site, term: Term, body: str | None 
         f"*{escape_text(term.short)}*",
         "{: .ed-short }",
         "",
-        render_citations(term.body, page, edition.short_labels) if body is None else body,
+        render_citations(term.body, page, edition.short_labels, evidence=term.evidence)
+        if body is None
+        else body,
         "",
         "## In the essay { #in-the-essay data-search-exclude }",  # the essay itself is indexed
         "",

@@ -8,17 +8,17 @@ import html
 import json
 import re
 from collections.abc import Iterable
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
+from .citation_grammar import CITATION, EDITION_MARK, group_keys
 from .docs_tree import verdict_anchor
 from .git_history import FileDates
 from .markdown_text import attr, escape_text, page_href, page_url, relative_link
-from .model import NOTE_KINDS, RATED_VERDICTS, VERDICTS, Note, Source
+from .model import NO_ARCHIVE, NOTE_KINDS, RATED_VERDICTS, VERDICTS, Evidence, Note, Source
 from .pipeline import Edition
-from .render_cite import SOURCES_SRC, render_citations
+from .render_cite import OWN_VOICE_ANCHOR, SOURCES_SRC, render_citations
 from .render_essay import ESSAY_SRC, METHOD_SRC, note_badge, note_label, notes_in_reading_order
 from .render_meta import Site, cite_block
-from .validate import CITATION, CITED_KEY
 
 NOTES_INDEX_SRC = "notes/index.md"
 ANNOTATIONS_FILE = "annotations.jsonld"
@@ -116,9 +116,11 @@ def dates_line(site: Site, note: Note, dates: FileDates | None) -> str:
 def claim_review_jsonld(
     edition: Edition, site: Site, note: Note, dates: FileDates | None
 ) -> dict[str, object] | None:
-    """schema.org ClaimReview for a rated fact-check (Google's fact-check markup): the
-    words reviewed, where they appear, and the verdict with its place on the scale."""
-    if note.kind != "fact-check" or note.verdict not in RATED_VERDICTS:
+    """schema.org ClaimReview for a fact-check (Google's fact-check markup): the words
+    reviewed, where they appear, and the verdict; a verdict on the truth scale also gets its
+    place on it, named from best to worst. Verdicts off the scale (unsupported, disputed,
+    opinion) are named, never given a number."""
+    if note.kind != "fact-check" or note.verdict not in VERDICTS:
         return None
     anchor = edition.anchors[note.id]
     info = edition.info
@@ -142,19 +144,71 @@ def claim_review_jsonld(
         "claimReviewed": note.target.exact,
         "itemReviewed": claim,
         "author": {"@type": "Organization", "name": site.name, "url": site.url},
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": len(RATED_VERDICTS) - RATED_VERDICTS.index(note.verdict),
-            "bestRating": len(RATED_VERDICTS),
-            "worstRating": 1,
-            "alternateName": note.verdict,
-            "url": site.page_url(METHOD_SRC) + "#" + verdict_anchor(note.verdict),
-        },
+        "reviewRating": rating(site, note.verdict),
     }
     if dates is not None:
         review["datePublished"] = dates.first
         review["dateModified"] = dates.last
     return review
+
+
+def rating(site: Site, verdict: str) -> dict[str, object]:
+    """A ClaimReview's rating: the verdict's name and definition, and, on the truth scale
+    only, its number from worstRating to bestRating, with the scale's ends named."""
+    named: dict[str, object] = {
+        "@type": "Rating",
+        "alternateName": verdict,
+        "url": site.page_url(METHOD_SRC) + "#" + verdict_anchor(verdict),
+    }
+    if verdict not in RATED_VERDICTS:
+        return named
+    best, worst = len(RATED_VERDICTS), 1
+    return {
+        **named,
+        "ratingValue": best - RATED_VERDICTS.index(verdict),
+        "bestRating": best,
+        "worstRating": worst,
+        "ratingExplanation": (
+            f"{verdict} on a scale from {best} ({RATED_VERDICTS[0]}) to {worst} "
+            f"({RATED_VERDICTS[-1]})"
+        ),
+    }
+
+
+def evidence_lines(source: Source, items: Iterable[Evidence]) -> list[str]:
+    """A source's entry on a note's page, then the source's words the note relies on."""
+    return [
+        f"    - {escape_text(item.at)}: “{escape_text(item.quote)}”"
+        for item in items
+        if item.source == source.key
+    ]
+
+
+def revisions_lines(note: Note) -> list[str]:
+    """'Changes to this note', oldest first: what changed and why."""
+    if not note.revisions:
+        return []
+    lines = ["## Changes to this note { #changes data-search-exclude }", ""]
+    lines += [
+        f"- **{escape_text(reading_date(r.date))}**: {escape_text(r.change)} "
+        f"*Why:* {escape_text(r.reason)}"
+        for r in sorted(note.revisions, key=lambda r: r.date)
+    ]
+    return [*lines, ""]
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def reading_date(iso: str) -> str:
+    """YYYY-MM-DD as a reader writes it: 7 December 2026."""
+    year, month, day = iso.split("-")
+    if not 1 <= int(month) <= 12:
+        return iso
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
 
 def render_note_page(
@@ -195,18 +249,24 @@ def render_note_page(
         "",
         "</blockquote>",
         "",
-        render_citations(note.body, page, edition.short_labels) if body is None else body,
+        render_citations(note.body, page, edition.short_labels, evidence=note.evidence)
+        if body is None
+        else body,
         "",
     ]
     if cited:
         # The Sources page is indexed, with the notes that cite each source.
         lines += ["## Sources { #sources data-search-exclude }", ""]
-        lines += [
-            f"- [{escape_text(s.short)}]({relative_link(page, SOURCES_SRC, s.key)}): "
-            f"{source_reference(s)}"
-            for s in cited
-        ]
+        for s in cited:
+            lines.append(
+                f"- [{escape_text(s.short)}]({relative_link(page, SOURCES_SRC, s.key)}): "
+                f"{source_reference(s)}"
+            )
+            quoted = evidence_lines(s, note.evidence)
+            if quoted:
+                lines += ["", *quoted, ""]
         lines.append("")
+    lines += revisions_lines(note)
     if note.terms:
         lines += [f"**Glossary:** {_term_links(edition, note.terms, page)}", ""]
     lines += [
@@ -279,6 +339,25 @@ def render_notes_index(edition: Edition) -> str:
     return "\n".join(lines)
 
 
+def source_record_lines(source: Source) -> list[str]:
+    """When the source was read, where a copy was read instead, and its archived copy, in
+    a reader's words (nothing for what the record does not say)."""
+    parts = []
+    if source.accessed:
+        parts.append(f"Read on {reading_date(source.accessed)}.")
+    if source.mirror_url:
+        host = urlsplit(source.mirror_url).netloc or source.mirror_url
+        parts.append(
+            f"Read from a copy at [{escape_text(host)}]({source.mirror_url}) because "
+            f"{escape_text(source.mirror_reason.rstrip('.'))}."
+        )
+    if source.archive == NO_ARCHIVE:
+        parts.append(f"No archived copy: {escape_text(source.archive_reason.rstrip('.'))}.")
+    elif source.archive:
+        parts.append(f"[Archived copy]({source.archive}).")
+    return [" ".join(parts), ""] if parts else []
+
+
 def render_sources_page(edition: Edition) -> str:
     page = SOURCES_SRC
     citing: dict[str, list[str]] = {s.key: [] for s in edition.sources}
@@ -313,6 +392,7 @@ def render_sources_page(edition: Edition) -> str:
             "",
             f"*How confirmed:* {escape_text(source.how_confirmed)}",
             "",
+            *source_record_lines(source),
         ]
         if citing[source.key]:
             lines += ["*Cited by:* " + "; ".join(citing[source.key]), ""]
@@ -381,9 +461,15 @@ def annotation_bodies(edition: Edition, note: Note, site_url: str) -> list[dict[
     sources = site_url + page_url(SOURCES_SRC).removeprefix("/")
     shorts = edition.short_labels
 
+    own_voice = site_url + page_url(METHOD_SRC).removeprefix("/") + "#" + OWN_VOICE_ANCHOR
+
+    def one(key: str) -> str:
+        if key == EDITION_MARK:
+            return f"[the edition’s reading]({own_voice})"
+        return f"[{shorts.get(key, key)}]({sources}#{key})"
+
     def citation(match: re.Match[str]) -> str:
-        keys = CITED_KEY.findall(match.group(1))
-        return "(" + "; ".join(f"[{shorts.get(k, k)}]({sources}#{k})" for k in keys) + ")"
+        return "(" + "; ".join(one(k) for k in group_keys(match.group(1))) + ")"
 
     body = CITATION.sub(citation, note.body)
     return [

@@ -17,6 +17,31 @@ def _shown(text: str) -> str:
     return f"“{escape_text(text)}”" if text.strip() else "(nothing)"
 
 
+KEPT_ANCHOR = "kept"
+
+
+def kept_readings_lines(edition: Edition) -> list[str]:
+    """Readings the editors considered and kept as the author wrote them, with why."""
+    kept = sorted(edition.kept_readings, key=lambda c: (c.paragraph, c.id))
+    if not kept:
+        return []
+    return [
+        f"## Readings considered and kept {{ #{KEPT_ANCHOR} }}",
+        "",
+        "These readings look like slips but are the author's choice of words, so the "
+        "reading text keeps them as they are.",
+        "",
+        "| Where | Reading | Why it stays | Id |",
+        "| --- | --- | --- | --- |",
+        *(
+            f"| [¶ {c.paragraph}](index.md#p{c.paragraph}) | {_shown(c.original)} "
+            f"| {escape_text(c.reason)} | `{c.id}` |"
+            for c in kept
+        ),
+        "",
+    ]
+
+
 def render_corrections_page(edition: Edition) -> str:
     placed = sorted(
         edition.reading.corrections,
@@ -48,6 +73,7 @@ def render_corrections_page(edition: Edition) -> str:
             "| --- | --- | --- | --- | --- |",
             *rows,
             "",
+            *kept_readings_lines(edition),
             "To propose a correction, add an entry to "
             "`docs/edition/corrections.yml` (see CONTRIBUTING.md in the repository).",
             "",

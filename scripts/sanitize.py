@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
+from .citation_grammar import without_citations
 from .problems import Problem
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -334,4 +335,4 @@ def body_problems(path: str, body: str, first_line: int, *, headings: bool) -> l
 
 def says_something(body: str) -> bool:
     """A body has words of its own once its citations are set aside."""
-    return bool(re.search(r"\w", re.sub(r"\[@[^\]]*\]", "", body)))
+    return bool(re.search(r"\w", without_citations(body)))

@@ -35,6 +35,8 @@ KEY_PATTERN = r"^[a-z0-9_]+$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
 WEB_URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s]*$"
 ADDRESS_PATTERN = r"^/[^\s]*$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+MAX_QUOTE = 400  # characters: a sentence or two
 PLAIN_TEXT = "plain-text"  # our own format: no HTML markup (see ``is_plain_text``)
 
 Schema = Mapping[str, Any]
@@ -128,6 +130,14 @@ CORRECTION = _entry(
         "reason": _text("Why: spelling, a doubled word, a missing word...", "spelling"),
         "prefix": _text("Words just before, when 'original' occurs twice.", "the first "),
         "suffix": _text("Words just after, when 'original' occurs twice.", " letter"),
+        "kept": {
+            "type": "boolean",
+            "description": (
+                "true for a reading the editors considered and kept as the author wrote it: "
+                "listed on the Corrections page with 'reason', never applied."
+            ),
+            "examples": [True],
+        },
     },
 )
 
@@ -197,8 +207,68 @@ SOURCE = _entry(
             ),
         },
         "how_confirmed": _text(
-            "How the source was confirmed to exist.", "publisher page seen on 2026-11-26"
+            "What was read to confirm the source, in plain words.",
+            "the publisher's page and the article's abstract",
         ),
+        "accessed": {
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "When the source was read, as YYYY-MM-DD.",
+            "examples": ["2026-11-26"],
+            "x-invalid": (
+                "'accessed' is not a date ({value!r})",
+                "write the day the source was read as YYYY-MM-DD, e.g. '2026-11-26'",
+            ),
+        },
+        "archive": {
+            "type": "string",
+            "pattern": r"^(none|https?://[^\s/?#]+\.[^\s]*)$",
+            "description": (
+                "A web archive's copy of the source (its full address), or none; "
+                "with none, say why in archive_reason."
+            ),
+            "examples": ["https://web.archive.org/web/2026/https://example.org/articles/1"],
+            "x-invalid": (
+                "'archive' is neither a web address nor none ({value!r})",
+                "write the archived copy's full address, starting with https://, or write "
+                "none and say why in 'archive_reason'",
+            ),
+        },
+        "archive_reason": _plain(
+            "Why there is no archived copy (with archive: none).",
+            "the publisher does not allow archiving",
+        ),
+        "mirror": {
+            **_entry(
+                "this source's mirror",
+                ["url", "reason"],
+                {
+                    "url": {
+                        "type": "string",
+                        "format": "uri",
+                        "pattern": WEB_URL_PATTERN,
+                        "description": "The address of the copy that was read.",
+                        "examples": ["https://example.net/copy-of-the-article"],
+                        "x-invalid": (
+                            "the url '{value}' is not a web address",
+                            "write the full address, starting with https:// (or http://), "
+                            "without spaces",
+                        ),
+                    },
+                    "reason": _plain(
+                        "Why a copy was read instead of the primary address.",
+                        "the publisher's page is behind a paywall",
+                    ),
+                },
+            ),
+            "description": "A copy elsewhere that was read, when the primary address was not.",
+            "examples": [
+                {
+                    "url": "https://example.net/copy-of-the-article",
+                    "reason": "the publisher's page is behind a paywall",
+                }
+            ],
+        },
     },
 )
 
@@ -228,6 +298,70 @@ REDIRECT = _entry(
                 "start it with '/' and leave out the host name",
             ),
         },
+    },
+)
+
+EVIDENCE_ITEM = _entry(
+    "this evidence item",
+    ["source", "at", "quote"],
+    {
+        "source": {
+            **SOURCE_KEY,
+            "description": "The key of the source quoted: one listed in 'sources' and cited.",
+            "examples": ["smith2024"],
+        },
+        "at": _plain(
+            "Where the words are in the source: a page, section, paragraph or timestamp.",
+            "p. 756",
+        ),
+        "quote": {
+            **_plain(
+                "The source's exact words that the citation relies on: a sentence or two.",
+                "The words of the source, exactly as it prints them.",
+            ),
+            "maxLength": MAX_QUOTE,
+            "x-invalid-maxLength": (
+                f"the quote is {{length}} characters long; evidence quotes are at most {MAX_QUOTE}",
+                "quote the sentence or two that support the citation, exactly",
+            ),
+        },
+    },
+)
+EVIDENCE = {
+    "type": "array",
+    "items": EVIDENCE_ITEM,
+    "description": (
+        "The sources' own words that the citations rely on, with where they are; shown to "
+        "readers wherever the source is cited in this file."
+    ),
+    "examples": [
+        [
+            {
+                "source": "smith2024",
+                "at": "p. 4",
+                "quote": "The words of the source, exactly as it prints them.",
+            }
+        ]
+    ],
+}
+REVISION = _entry(
+    "this revision",
+    ["date", "change", "reason"],
+    {
+        "date": {
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "The day of the change, as YYYY-MM-DD.",
+            "examples": ["2026-12-07"],
+            "x-invalid": (
+                "'date' is not a date ({value!r})",
+                "write the day of the change as YYYY-MM-DD, e.g. '2026-12-07'",
+            ),
+        },
+        "change": _plain(
+            "What changed, in a sentence.", "The verdict went from supported to partly supported."
+        ),
+        "reason": _plain("Why, in a sentence.", "The report gives the figure for one year only."),
     },
 )
 
@@ -282,6 +416,21 @@ NOTE = _entry(
             "description": "Glossary slugs the note discusses.",
             "examples": [["sample-size"]],
         },
+        "evidence": EVIDENCE,
+        "revisions": {
+            "type": "array",
+            "items": REVISION,
+            "description": "Changes to this note, shown on its page under 'Changes to this note'.",
+            "examples": [
+                [
+                    {
+                        "date": "2026-12-07",
+                        "change": "The verdict went from supported to partly supported.",
+                        "reason": "The report gives the figure for one year only.",
+                    }
+                ]
+            ],
+        },
     },
 )
 
@@ -310,6 +459,7 @@ TERM = _entry(
             "description": "Keys in docs/edition/sources.yml.",
             "examples": [["smith2024"]],
         },
+        "evidence": EVIDENCE,
     },
 )
 
@@ -419,10 +569,18 @@ def _validator(schema: DataSchema) -> Draft202012Validator:
     return _VALIDATORS[schema.name]
 
 
+def _plain_value(value: object) -> object:
+    if isinstance(value, Record):
+        return _instance(value)
+    if isinstance(value, list):
+        return [_plain_value(item) for item in value]
+    return value
+
+
 def _instance(record: Record) -> dict[str, object]:
     """The record as plain data; empty values count as absent (a required one is missing)."""
     return {
-        name: _instance(field.value) if isinstance(field.value, Record) else field.value
+        name: _plain_value(field.value)
         for name, field in record.fields.items()
         if field.value is not None and field.value != ""
     }
@@ -450,26 +608,39 @@ _TYPE_NAMES = {
     "integer": "a whole number",
     "array": "a list",
     "object": "a set of fields",
+    "boolean": "true or false",
 }
 
 
 def _field_line(record: Record, path: Sequence[object]) -> int:
-    line, current = record.line, record
+    """The line of the field at ``path``: names of fields, and indexes into lists of entries."""
+    line = record.line
+    current_value: object = record
     for part in path:
-        field = current.fields.get(str(part)) if isinstance(current, Record) else None
+        if isinstance(part, int):
+            listed = current_value if isinstance(current_value, list) else []
+            item = listed[part] if part < len(listed) else None
+            if not isinstance(item, Record):
+                break
+            line, current_value = item.line, item
+            continue
+        if not isinstance(current_value, Record):
+            break
+        field = current_value.fields.get(str(part))
         if field is None:
             break
         line = field.line
-        if not isinstance(field.value, Record):
+        if not isinstance(field.value, Record | list):
             break
-        current = field.value
+        current_value = field.value
     return line
 
 
 def _problem(record: Record, error: ValidationError, entry: Schema) -> list[Problem]:
     what = str(entry.get("x-what", "this entry"))
-    path = [p for p in error.absolute_path if isinstance(p, str)]
-    line = _field_line(record, path)
+    full: list[str | int] = list(error.absolute_path)
+    path = [p for p in full if isinstance(p, str)]
+    line = _field_line(record, full)
     name = path[-1] if path else ""
     where = error.schema if isinstance(error.schema, Mapping) else {}
     properties = where.get("properties", {})
@@ -481,7 +652,7 @@ def _problem(record: Record, error: ValidationError, entry: Schema) -> list[Prob
         return [
             Problem(
                 record.path,
-                _field_line(record, [*path, n]) if _has(record, [*path, n]) else line,
+                _field_line(record, [*full, n]) if _has(record, [*full, n]) else line,
                 f"{sub_what} has no '{n}'",
                 f"add a line such as '{n}: {yaml_example(properties[n]['examples'][0], properties[n])}'",
             )
@@ -500,13 +671,13 @@ def _problem(record: Record, error: ValidationError, entry: Schema) -> list[Prob
             problems.append(
                 Problem(
                     record.path,
-                    _field_line(record, [*path, extra]),
+                    _field_line(record, [*full, extra]),
                     f"unknown field '{extra}' in {sub_what}",
                     hint,
                 )
             )
         return problems
-    field_schema = _walk(entry, path)
+    field_schema = _walk(entry, full)
     example = field_schema.get("examples", [None])[0] if field_schema else None
     if error.validator == "type":
         kinds = [rule] if isinstance(rule, str) else rule
@@ -523,30 +694,43 @@ def _problem(record: Record, error: ValidationError, entry: Schema) -> list[Prob
             Problem(record.path, line, f"unknown {name} '{instance}'", f"use one of: {choices}")
         ]
     problem, fix = (
-        where.get("x-invalid")
+        where.get(f"x-invalid-{error.validator}")
+        or where.get("x-invalid")
         or field_schema.get("x-invalid")
         or (
             "'{name}' has a value that is not allowed ({value!r})",
             "see what the field should hold in " + SCHEMAS_DIR + "/",
         )
     )
-    return [Problem(record.path, line, problem.format(name=name, value=instance), fix)]
+    length = len(instance) if isinstance(instance, str) else 0
+    return [
+        Problem(record.path, line, problem.format(name=name, value=instance, length=length), fix)
+    ]
 
 
-def _has(record: Record, path: Sequence[str]) -> bool:
+def _has(record: Record, path: Sequence[str | int]) -> bool:
     current: object = record
     for part in path:
-        if not isinstance(current, Record) or part not in current.fields:
+        if isinstance(part, int):
+            if not isinstance(current, list) or part >= len(current):
+                return False
+            current = current[part]
+        elif not isinstance(current, Record) or part not in current.fields:
             return False
-        current = current.fields[part].value
+        else:
+            current = current.fields[part].value
     return True
 
 
-def _walk(entry: Schema, path: Sequence[str]) -> Schema:
+def _walk(entry: Schema, path: Sequence[str | int]) -> Schema:
     """The schema of the field at ``path`` (for its example and its message)."""
     current = entry
     for part in path:
-        current = current.get("properties", {}).get(part, {})
+        if isinstance(part, int):  # an entry of a list of entries; a plain list's own schema
+            items = current.get("items", {})
+            current = items if "properties" in items else current
+        else:
+            current = current.get("properties", {}).get(part, {})
     return current
 
 

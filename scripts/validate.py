@@ -11,25 +11,26 @@ import re
 from collections.abc import Iterable, Sequence
 
 from . import citations, sanitize, schema
+from .citation_grammar import EDITION_MARK, cited_keys
 from .load import Record
 from .model import (
+    NO_ARCHIVE,
     VERDICTS,
     Address,
     Correction,
     EssayInfo,
+    Evidence,
     Note,
     Occurrence,
     QuoteSelector,
     Redirect,
+    Revision,
     SectionSpec,
     Source,
     Term,
     Where,
 )
 from .problems import Problem
-
-CITATION = re.compile(r"\[(@[^\]]*)\]")
-CITED_KEY = re.compile(r"@([A-Za-z0-9_]+)")
 
 
 def _line(record: Record, name: str) -> int:
@@ -45,6 +46,22 @@ def _text(values: dict[str, object], name: str) -> str:
 def _texts(values: dict[str, object], name: str) -> tuple[str, ...]:
     value = values.get(name, [])
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+def _entries(
+    record: Record, values: dict[str, object], name: str
+) -> list[tuple[dict[str, object], int]]:
+    """A list of entries (evidence, revisions) that passed the schema, each with its line."""
+    value = values.get(name)
+    field = record.fields.get(name)
+    items = field.value if field is not None and isinstance(field.value, list) else []
+    if not isinstance(value, list):
+        return []
+    return [
+        (entry, item.line if isinstance(item, Record) else _line(record, name))
+        for entry, item in zip(value, items, strict=False)
+        if isinstance(entry, dict)
+    ]
 
 
 def _check_unique(
@@ -87,6 +104,18 @@ def validate_corrections(
         if found:
             continue
         cid = _text(values, "id")
+        kept = values.get("kept") is True
+        if kept and "corrected" in values:
+            problems.append(
+                Problem(
+                    record.path,
+                    _line(record, "corrected"),
+                    "a kept reading has no 'corrected'",
+                    "remove 'corrected' to keep the author's words, or remove 'kept: true' to "
+                    "correct them",
+                )
+            )
+            continue
         paragraph = values["paragraph"]
         assert isinstance(paragraph, int)
         if not 1 <= paragraph <= paragraph_count:
@@ -109,6 +138,7 @@ def validate_corrections(
                 prefix=_text(values, "prefix"),
                 suffix=_text(values, "suffix"),
                 where=Where(record.path, record.line),
+                kept=kept,
             )
         )
     _check_unique(((c.id, c.where) for c in corrections), "correction id", problems)
@@ -164,6 +194,27 @@ def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Prob
         if found:
             continue
         key = _text(values, "key")
+        if key == EDITION_MARK:
+            problems.append(
+                Problem(
+                    record.path,
+                    _line(record, "key"),
+                    f"the key '{key}' is reserved: [@{EDITION_MARK}] marks the edition's own "
+                    "reading",
+                    "give this source another key, such as its first author's name and year",
+                )
+            )
+            continue
+        if values.get("archive") == NO_ARCHIVE and not values.get("archive_reason"):
+            problems.append(
+                Problem(
+                    record.path,
+                    _line(record, "archive"),
+                    f"the source '{key}' has no archived copy and no 'archive_reason'",
+                    "add 'archive_reason:' saying in plain words why there is none (e.g. the "
+                    "publisher does not allow archiving)",
+                )
+            )
         if (
             not values.get("url")
             and not values.get("doi")
@@ -177,6 +228,8 @@ def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Prob
                     "add the address where the source can be read",
                 )
             )
+        mirror_value = values.get("mirror")
+        mirror = mirror_value if isinstance(mirror_value, dict) else {}
         sources.append(
             Source(
                 key=key,
@@ -190,15 +243,15 @@ def validate_sources(records: Sequence[Record]) -> tuple[list[Source], list[Prob
                 url=_text(values, "url"),
                 how_confirmed=_text(values, "how_confirmed"),
                 where=Where(record.path, record.line),
+                accessed=_text(values, "accessed"),
+                archive=_text(values, "archive"),
+                archive_reason=_text(values, "archive_reason"),
+                mirror_url=_text(mirror, "url"),
+                mirror_reason=_text(mirror, "reason"),
             )
         )
     _check_unique(((s.key, s.where) for s in sources), "source key", problems)
     return sources, problems
-
-
-def cited_keys(body: str) -> list[str]:
-    """The source keys cited in a Markdown body as ``[@key]`` or ``[@a; @b]``."""
-    return [key for group in CITATION.findall(body) for key in CITED_KEY.findall(group)]
 
 
 def check_body(
@@ -225,6 +278,42 @@ def check_body(
                         f"add {key} to the 'sources' list in the front matter",
                     )
                 )
+    return problems
+
+
+def evidence_items(record: Record, values: dict[str, object]) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(_text(entry, "source"), _text(entry, "at"), _text(entry, "quote"), line)
+        for entry, line in _entries(record, values, "evidence")
+    )
+
+
+def check_evidence(
+    record: Record, evidence: Sequence[Evidence], listed: Sequence[str]
+) -> list[Problem]:
+    """Evidence quotes a source that this file lists and cites: it is shown at its citations."""
+    cited = set(cited_keys(record.body))
+    problems = []
+    for item in evidence:
+        if item.source not in listed:
+            problems.append(
+                Problem(
+                    record.path,
+                    item.line,
+                    f"the evidence quotes '{item.source}', which 'sources' does not list",
+                    "quote a source listed in 'sources' and cited in the text, or add it to both",
+                )
+            )
+        elif item.source not in cited:
+            problems.append(
+                Problem(
+                    record.path,
+                    item.line,
+                    f"the evidence quotes '{item.source}', which the text never cites",
+                    f"cite [@{item.source}] in the sentence these words support, or remove "
+                    "this evidence",
+                )
+            )
     return problems
 
 
@@ -313,8 +402,10 @@ def validate_note(
                 "address",
             )
         )
+    evidence = evidence_items(record, values)
     problems += check_source_list(record, sources, known_sources)
     problems += check_body(record, known_sources, sources, headings=False)
+    problems += check_evidence(record, evidence, sources)
     problems += _check_says_something(record, "note")
     if not (nid and kind and "title" in values and "exact" in target_values):
         return None, problems
@@ -336,6 +427,11 @@ def validate_note(
             src_uri=src_uri,
             where=Where(record.path, 1),
             field_lines=tuple((name, field.line) for name, field in record.fields.items()),
+            evidence=evidence,
+            revisions=tuple(
+                Revision(_text(entry, "date"), _text(entry, "change"), _text(entry, "reason"))
+                for entry, _ in _entries(record, values, "revisions")
+            ),
         ),
         problems,
     )
@@ -356,8 +452,10 @@ def validate_term(
                 "'sample-size.md'; the name is the term's address",
             )
         )
+    evidence = evidence_items(record, values)
     problems += check_source_list(record, sources, known_sources)
     problems += check_body(record, known_sources, sources, headings=True)
+    problems += check_evidence(record, evidence, sources)
     problems += _check_says_something(record, "term")
     if "term" not in values:
         return None, problems
@@ -373,6 +471,7 @@ def validate_term(
             src_uri=src_uri,
             where=Where(record.path, 1),
             field_lines=tuple((name, field.line) for name, field in record.fields.items()),
+            evidence=evidence,
         ),
         problems,
     )

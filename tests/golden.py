@@ -1,4 +1,5 @@
-"""Golden files: the generated Markdown of the essay, Corrections and Original text pages.
+"""Golden files: the generated Markdown of the essay, Corrections and Original text pages
+(and, for the synthetic edition, a note's page and the Sources page).
 
 The tool's golden files (tests/golden/) hold the synthetic edition's pages, this edition's
 (tests/edition/golden/) its own. After an intended change, regenerate both with
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts import render_essay, render_pages
+from scripts import render_essay, render_notes, render_pages
 from scripts.git_history import Version
 from scripts.pipeline import Edition
 from scripts.render_meta import Site
@@ -30,8 +31,28 @@ PAGES: dict[str, Callable[[Edition], str]] = {
 }
 
 
-def compare_with_golden(name: str, edition: Edition, folder: Path, update: bool) -> None:
-    actual = PAGES[name](edition)
+def _fact_check_with_evidence(edition: Edition) -> str:
+    """The page of the first fact-check (by id) that logs a revision: its citations' evidence,
+    its sources with their quotes, and its changes."""
+    note = min((n for n in edition.notes if n.revisions), key=lambda n: n.id)
+    return render_notes.render_note_page(edition, SITE, note)
+
+
+# Pages whose golden files only the synthetic edition keeps (tests/golden/).
+TOOL_PAGES: dict[str, Callable[[Edition], str]] = {
+    "note-with-evidence.md": _fact_check_with_evidence,
+    "sources.md": render_notes.render_sources_page,
+}
+
+
+def compare_with_golden(
+    name: str,
+    edition: Edition,
+    folder: Path,
+    update: bool,
+    pages: dict[str, Callable[[Edition], str]] = PAGES,
+) -> None:
+    actual = pages[name](edition)
     golden = folder / name
     if update:
         golden.parent.mkdir(exist_ok=True)

@@ -69,7 +69,7 @@ def test_corrections_are_marked_with_their_original_reading(
         assert one(mark, "del").text() == ""  # not in the page's text: see test_annotation_clients
         assert one(mark, "ins").text() == correction.corrected
     listing = parse(built_site / "corrections/index.html")
-    rows = listing.css("article table tbody tr")
+    rows = listing.css("article table")[0].css("tbody tr")
     assert len(rows) == len(edition.corrections)
     targets = {one(r, "a").attributes["href"] for r in rows}
     assert targets == {f"../#corr-{c.id}" for c in edition.corrections}

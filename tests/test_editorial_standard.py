@@ -13,7 +13,7 @@ import yaml
 from scripts import git_history
 from scripts.docs_tree import verdict_anchor
 from scripts.git_history import FileDates, Version
-from scripts.model import RATED_VERDICTS, UNKNOWN_ESSAY, VERDICTS
+from scripts.model import RATED_VERDICTS, UNKNOWN_ESSAY, UNRATED_VERDICTS, VERDICTS
 from scripts.pipeline import Edition
 from scripts.render_meta import Site, branch_of, cite_block, essay_jsonld, provenance
 from scripts.render_notes import claim_review_jsonld
@@ -80,16 +80,29 @@ def test_essay_jsonld_states_only_what_is_known() -> None:
 
 def test_claim_review_follows_the_fact_check_markup_rules(edition: Edition) -> None:
     """Google's required properties (claimReviewed, reviewRating with alternateName, url,
-    author) and a rating inside its own scale; none for opinions and other kinds."""
+    author) for every fact-check; a number inside the scale, whose ends are named, only for
+    a verdict on the truth scale; none for other kinds of note."""
     dates = FileDates("2026-01-01", "2026-02-01", "c" * 40)
     rated = [n for n in edition.notes if n.verdict in RATED_VERDICTS]
     assert rated, "the edition under test has no rated fact-check"
+    unrated = [n for n in edition.notes if n.verdict in UNRATED_VERDICTS]
+    assert {n.verdict for n in unrated} == set(UNRATED_VERDICTS)
     for note in edition.notes:
         review = claim_review_jsonld(edition, SITE, note, dates)
-        if note not in rated:
+        if note.kind != "fact-check":
             assert review is None
             continue
         assert review is not None
+        if note in unrated:
+            assert review["reviewRating"] == {
+                "@type": "Rating",
+                "alternateName": note.verdict,
+                "url": SITE.page_url("how-we-check.md") + "#" + verdict_anchor(note.verdict),
+            }
+            continue
+        assert review["reviewRating"]["ratingExplanation"] == (  # type: ignore[index]
+            f"{note.verdict} on a scale from 4 (supported) to 1 (wrong as stated)"
+        )
         assert review["@type"] == "ClaimReview" and review["claimReviewed"] == note.target.exact
         assert review["url"] == SITE.page_url(note.src_uri)
         assert review["author"] == {"@type": "Organization", "name": SITE.name, "url": SITE.url}
@@ -133,7 +146,7 @@ def test_rated_fact_check_pages_carry_claim_review(edition: Edition, built_site:
         page = parse(built_site / note.src_uri.removesuffix(".md") / "index.html")
         data = [json.loads(s.text()) for s in page.css('script[type="application/ld+json"]')]
         reviews = [d for d in data if d.get("@type") == "ClaimReview"]
-        assert len(reviews) == (1 if note.verdict in RATED_VERDICTS else 0), note.id
+        assert len(reviews) == (1 if note.kind == "fact-check" else 0), note.id
         canonical = one(page, "link[rel=canonical]").attributes["href"]
         assert all(r["url"] == canonical for r in reviews)
         assert one(page, "p.ed-dates").text()  # published date, or "Not yet published"

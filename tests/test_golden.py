@@ -11,7 +11,7 @@ import pytest
 
 from scripts.pipeline import Edition
 
-from .golden import PAGES, compare_with_golden
+from .golden import PAGES, TOOL_PAGES, compare_with_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -21,3 +21,10 @@ def test_generated_markdown_matches_golden(
     name: str, edition: Edition, update_golden: bool
 ) -> None:
     compare_with_golden(name, edition, GOLDEN, update_golden)
+
+
+@pytest.mark.parametrize("name", sorted(TOOL_PAGES))
+def test_note_and_sources_pages_match_golden(
+    name: str, edition: Edition, update_golden: bool
+) -> None:
+    compare_with_golden(name, edition, GOLDEN, update_golden, TOOL_PAGES)
