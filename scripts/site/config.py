@@ -71,11 +71,12 @@ def _nav_pages(nav: object) -> list[str]:
 
 
 def _plain(value: object) -> object:
-    return (
-        {k: _plain(f.value) for k, f in value.fields.items()}
-        if isinstance(value, load.Record)
-        else value
-    )
+    """A loaded value as plain data (lists of entries are Records too, for their lines)."""
+    if isinstance(value, load.Record):
+        return {k: _plain(f.value) for k, f in value.fields.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def config_problems(root: Path) -> list[Problem]:
