@@ -279,6 +279,26 @@ class Redirect:
 
 
 @dataclass(frozen=True)
+class Regrade:
+    """One note's verdict changed by a change to the scale."""
+
+    note: str  # the note's id
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScaleChange:
+    """One change to the verdict scale (docs/edition/scale-log.yml), with what it regraded."""
+
+    date: str  # YYYY-MM-DD
+    change: str
+    regraded: tuple[Regrade, ...]
+    line: int
+
+
+@dataclass(frozen=True)
 class Edition:
     """Everything the render stage needs, already checked."""
 
@@ -294,6 +314,7 @@ class Edition:
     occurrences: tuple[Occurrence, ...]
     redirects: tuple[Redirect, ...]
     warnings: tuple[Problem, ...]
+    scale_log: tuple[ScaleChange, ...] = ()
 
     def source(self, key: str) -> Source:
         return next(s for s in self.sources if s.key == key)
