@@ -320,6 +320,13 @@ class Edition:
         return next(s for s in self.sources if s.key == key)
 
     @property
+    def parts(self) -> tuple[Section, ...]:
+        """The sections, or the whole essay as one untitled part (id "") while the edition
+        has none: a new edition publishes no section address before an editor chose one."""
+        whole = Section("", "", 1, len(self.seed.paragraphs))
+        return self.sections or (whole,)
+
+    @property
     def short_labels(self) -> dict[str, str]:
         return {s.key: s.short for s in self.sources}
 

@@ -450,8 +450,10 @@ SCHEMAS = {
         DataSchema("sources", "Sources (docs/edition/sources.yml)", SOURCE, True),
         DataSchema("redirects", "Redirects (docs/edition/redirects.yml)", REDIRECT, True),
         DataSchema(
-            "scale-log", "Changes to the verdict scale (docs/edition/scale-log.yml)",
-            SCALE_CHANGE, True,
+            "scale-log",
+            "Changes to the verdict scale (docs/edition/scale-log.yml)",
+            SCALE_CHANGE,
+            True,
         ),
         DataSchema("edition", "Edition metadata (docs/edition/edition.yml)", EDITION, False),
         DataSchema("note", "Note front matter (docs/notes/<id>.md)", NOTE, False),

@@ -196,8 +196,10 @@ def _link_problem(site: _Site, path: str, line: int, src: str, href: str) -> Pro
         return Problem(
             path,
             line,
-            f"the link to '{href}' names '#{parts.fragment}', which is not an address on "
-            f"{'this page' if target == src else f'the page {target}'}",
+            f"the link to '{href}' names no address on this page"
+            if target == src
+            else f"the link to '{href}' names '#{parts.fragment}', which the page {target} "
+            "does not have",
             _suggestion(parts.fragment, site.ids(target))
             + "link a heading's id or another address the page has, or remove the fragment",
         )
@@ -237,9 +239,7 @@ def check_links(
     text = menu()
     for page in site_config.nav_pages(config.settings.get("nav") or []):
         if page not in site.pages:
-            line = next(
-                (n for n, line in enumerate(text.split("\n"), start=1) if page in line), 1
-            )
+            line = next((n for n, line in enumerate(text.split("\n"), start=1) if page in line), 1)
             problems.append(
                 Problem(
                     site_config.CONFIG_PATH,
@@ -271,4 +271,3 @@ def _utf8(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
