@@ -22,6 +22,7 @@ import shutil
 from pathlib import Path
 
 from scripts.ingest import load
+from scripts.ingest.git_history import EDITION_START
 from scripts.ingest.pipeline import (
     CORRECTIONS_PATH,
     ESSAY_INFO_PATH,
@@ -32,7 +33,6 @@ from scripts.ingest.pipeline import (
     SECTIONS_PATH,
     SOURCES_PATH,
 )
-from scripts.ingest.git_history import EDITION_START
 from scripts.problems import Problem
 from scripts.render.meta import PROVENANCE_MARKER
 from scripts.site.addresses import REGISTRY_PATH

@@ -31,7 +31,8 @@ from scripts.render import glossary as render_glossary
 from scripts.render import handwritten
 from scripts.render import meta as render_meta
 from scripts.render import notes as render_notes
-from scripts.site import addresses, config as site_config, outputs
+from scripts.site import addresses, outputs
+from scripts.site import config as site_config
 from scripts.site.compile import (
     DOCS,
     EDITION_DATA,
