@@ -312,6 +312,26 @@ class Redirect:
 
 
 @dataclass(frozen=True)
+class Regrade:
+    """One note's verdict changed by a change to the scale."""
+
+    note: str  # the note's id
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScaleChange:
+    """One change to the verdict scale (docs/edition/scale-log.yml), with what it regraded."""
+
+    date: str  # YYYY-MM-DD
+    change: str
+    regraded: tuple[Regrade, ...]
+    line: int
+
+
+@dataclass(frozen=True)
 class Edition:
     """Everything the render stage needs, already checked."""
 
@@ -329,9 +349,17 @@ class Edition:
     warnings: tuple[Problem, ...]
     # Readings the editors considered and kept as the author wrote them (never applied).
     kept_readings: tuple[Correction, ...] = ()
+    scale_log: tuple[ScaleChange, ...] = ()
 
     def source(self, key: str) -> Source:
         return next(s for s in self.sources if s.key == key)
+
+    @property
+    def parts(self) -> tuple[Section, ...]:
+        """The sections, or the whole essay as one untitled part (id "") while the edition
+        has none: a new edition publishes no section address before an editor chose one."""
+        whole = Section("", "", 1, len(self.seed.paragraphs))
+        return self.sections or (whole,)
 
     @property
     def short_labels(self) -> dict[str, str]:

@@ -192,3 +192,27 @@ def test_the_dispute_link_opens_an_issue_form_that_exists(built_site: Path) -> N
         ids = [field["id"] for field in form["body"] if "id" in field]
         assert len(ids) == len(set(ids)) >= 2
         assert all(f["type"] in {"markdown", "input", "textarea", "dropdown"} for f in form["body"])
+
+
+def test_the_dispute_link_is_made_from_repo_url(built_site: Path, synthetic_root: Path) -> None:
+    """The method page writes [open a dispute][dispute-form]; the address is the edition's."""
+    settings = yaml.safe_load((synthetic_root / "mkdocs.yml").read_text(encoding="utf-8"))
+    method = parse(built_site / "how-we-check/index.html")
+    links = [a.attributes["href"] for a in method.css("#disputes ~ p a")]
+    assert settings["repo_url"] + "/issues/new?template=dispute.yml" in links
+
+
+def test_the_scale_log_comes_from_the_edition_data(built_site: Path) -> None:
+    """docs/edition/scale-log.yml, filled in at <!-- scale-log -->: each regraded note by
+    its current title, linked to its page, with its verdicts before and after."""
+    method = parse(built_site / "how-we-check/index.html")
+    items = method.css("#scale-log ~ ul > li")
+    assert len(items) == 1
+    date = items[0].css_first("strong")
+    assert date is not None and date.text() == "2026-12-03."
+    regrade = method.css_first("#scale-log ~ ul li li")
+    assert regrade is not None
+    link = regrade.css_first("a")
+    assert link is not None and link.attributes["href"] == "../notes/lens-weight/"
+    assert link.text() == "More than a ton with its frame, less without"
+    assert "unsupported → partly supported. The lens alone is lighter" in regrade.text()

@@ -187,11 +187,12 @@ def test_zensical_header_search_finds_a_glossary_page(chromium: Any, zensical_si
 def test_an_engine_failure_leaves_the_previous_site_and_no_traceback(
     engine: str, tmp_path: Path
 ) -> None:
-    """A page the compiler accepts but the engine refuses under --strict (a link to a page
-    that does not exist): the engine's message, no traceback, the previous site as it was."""
+    """What only the engine sees (a broken template override: a link to a missing page is
+    refused by the check first): the engine's message, no traceback, the previous site as
+    it was."""
     project = copy_project(tmp_path / "project")
-    with (project / "docs/about.md").open("a", encoding="utf-8") as about:
-        about.write("\nSee [a missing page](missing-page.md).\n")
+    with (project / "overrides/main.html").open("a", encoding="utf-8") as template:
+        template.write("\n{% block broken %}{{ missing_page( }}{% endblock %}\n")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
@@ -199,7 +200,7 @@ def test_an_engine_failure_leaves_the_previous_site_and_no_traceback(
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert f"the {engine} build failed" in result.stderr
-    assert "missing-page.md" in result.stderr or "about.md" in result.stderr
+    assert "TemplateSyntaxError" in result.stderr or "main.html" in result.stderr, result.stderr
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert not (project / "build" / f".site-{engine}").exists()

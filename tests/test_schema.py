@@ -18,6 +18,7 @@ DATA_FILES = {
     "sources": "docs/edition/sources.yml",
     "redirects": "docs/edition/redirects.yml",
     "edition": "docs/edition/edition.yml",
+    "scale-log": "docs/edition/scale-log.yml",
 }
 
 

@@ -13,8 +13,8 @@ from scripts.ingest import load, schema
 from scripts.ingest.pipeline import build_edition
 from scripts.model import Edition
 from scripts.problems import EditionError
-from scripts.site import addresses, engines
-from scripts.site.compile import ENGINES
+from scripts.site import addresses, engines, links
+from scripts.site.compile import ENGINES, read_config
 
 ROOT = Path(__file__).resolve().parents[2]  # scripts/commands/cli.py -> the repository
 
@@ -38,6 +38,9 @@ def check(root: Path) -> int:
     if edition is None:
         return 1
     problems, warnings = addresses.check_addresses(root, edition)
+    config, _ = read_config(root)  # build_edition has reported a file it cannot read
+    if config is not None:
+        problems += links.link_problems(root, edition, config)
     if problems:
         print(EditionError(problems), file=sys.stderr)
         ci_annotations.emit(problems)

@@ -5,7 +5,11 @@ minimal state (one section, no corrections, notes, terms or sources); the addres
 starts afresh, since the old one belongs to the old site; the essay page, About and the
 edition metadata are written from templates that name nothing of the old essay; and the
 old edition's own tests (tests/edition/) go, since they hold the old essay's content.
-The method page (docs/how-we-check.md) is the edition's policy and is kept.
+The method page (docs/how-we-check.md) is the edition's policy and is kept: what it says of
+one edition (the dispute form's address, the log of changes to the scale) comes from the
+edition's data and mkdocs.yml, and the log starts empty. The edition starts with no sections,
+so that no section address is registered before an editor chose one, and with an empty
+history (``git_history.EDITION_START``); seeds/README.md describes the new seed.
 
 ``starter_files`` is pure, and the tool's tests build their synthetic editions with it.
 """
@@ -18,12 +22,14 @@ import shutil
 from pathlib import Path
 
 from scripts.ingest import load
+from scripts.ingest.git_history import EDITION_START
 from scripts.ingest.pipeline import (
     CORRECTIONS_PATH,
     ESSAY_INFO_PATH,
     GLOSSARY_DIR,
     NOTES_DIR,
     REDIRECTS_PATH,
+    SCALE_LOG_PATH,
     SECTIONS_PATH,
     SOURCES_PATH,
 )
@@ -33,7 +39,6 @@ from scripts.site.addresses import REGISTRY_PATH
 
 EDITION_TESTS = "tests/edition"
 ESSAY_HINT = "give a UTF-8 text file with the essay, one paragraph per line"
-OPENING_WORDS = 6
 
 
 def _yaml_text(value: str) -> str:
@@ -41,13 +46,33 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def opening_words(paragraph: str, count: int = OPENING_WORDS) -> str:
-    return " ".join(paragraph.split()[:count])
+def seed_readme(essay: str, title: str, sha256: str) -> str:
+    """seeds/README.md for the new essay: what the seed is, and how it is kept."""
+    lines = essay.count("\n") + 1
+    return (
+        "# The seed: the essay, verbatim\n\n"
+        f"`essay.txt` is the essay *{title}* exactly as the edition received it: {lines} "
+        f"line{'s' if lines != 1 else ''}, one per paragraph, UTF-8, no final newline "
+        f"(SHA-256 `{sha256}`). What is known of where and when it appeared is recorded in "
+        "`docs/edition/edition.yml`; say here where this copy was taken from.\n\n"
+        "This file is never edited. Slips in it are corrected in\n"
+        "`docs/edition/corrections.yml`, and the site shows each correction with the\n"
+        "original reading beside it.\n\n"
+        "Every build checks the file against two records:\n\n"
+        "- `essay.txt.sha256`: the SHA-256 of the whole file (`sha256sum -c` reads it);\n"
+        "- `essay.lines.sha256`: the SHA-256 of each line, so that a changed file is\n"
+        "  reported line by line.\n\n"
+        "To accept a new revision of the source (the author republished it), replace\n"
+        "`essay.txt`, run `make accept-seed`, check that the corrections still apply\n"
+        "(`make check`), and commit the three files together with a message that says\n"
+        "where the new revision comes from.\n\n"
+        "`edition-start.txt` marks where this edition began: the Edition history lists the\n"
+        "changes from the commit that wrote it. Leave it as it is.\n"
+    )
 
 
 def starter_files(essay: str, title: str) -> dict[str, str]:
     """Every file of a minimal, valid edition of ``essay``, by path."""
-    first = next(p for p in essay.split("\n") if p.strip())
     whole, per_line = load.seed_manifest(essay)
     return {
         load.SEED_PATH: essay,
@@ -56,8 +81,13 @@ def starter_files(essay: str, title: str) -> dict[str, str]:
         CORRECTIONS_PATH: "# yaml-language-server: $schema=../../schemas/corrections.schema.json\n"
         "# Slips in the essay, each corrected in the reading text (see CONTRIBUTING.md).\n[]\n",
         SECTIONS_PATH: "# yaml-language-server: $schema=../../schemas/sections.schema.json\n"
-        "# The editor's sections; each starts at a paragraph's opening words.\n"
-        f"- id: the-essay\n  title: The essay\n  start: {_yaml_text(opening_words(first))}\n",
+        "# The editor's sections; each starts at a paragraph's opening words. None yet: the\n"
+        "# essay reads as one part until the first is added (see CONTRIBUTING.md).\n[]\n",
+        SCALE_LOG_PATH: "# yaml-language-server: $schema=../../schemas/scale-log.schema.json\n"
+        "# Changes to the verdict scale of How we check, oldest first (see CONTRIBUTING.md).\n"
+        "[]\n",
+        "seeds/README.md": seed_readme(essay, title, whole.split()[0]),
+        EDITION_START: f"The edition of “{title}” starts with the commit that wrote this file.\n",
         SOURCES_PATH: "# yaml-language-server: $schema=../../schemas/sources.schema.json\n"
         "# Every source a note or a term may cite, each confirmed before it is added.\n[]\n",
         REDIRECTS_PATH: "# yaml-language-server: $schema=../../schemas/redirects.schema.json\n"

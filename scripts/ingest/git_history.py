@@ -15,6 +15,9 @@ from scripts.ingest.edition_log import Touched, VerdictMove, touched_files, verd
 # The edition's content: the seed, the editorial data, notes, terms and hand-written pages.
 # The site's own CSS and JavaScript live under docs/ too, but they are code, not content.
 CONTENT_PATHS = ("seeds", "docs", ":(exclude)docs/assets")
+# Written by `make new-edition`: the edition's history begins with the commit that wrote it
+# (the repository's older commits belong to the edition of another essay).
+EDITION_START = "seeds/edition-start.txt"
 
 
 @dataclass(frozen=True)
@@ -60,10 +63,16 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 def content_history(root: Path, paths: tuple[str, ...] = CONTENT_PATHS) -> tuple[Change, ...]:
-    """Every commit that touched the content, newest first."""
+    """Every commit that touched the content, newest first; since the edition started, when
+    `make new-edition` started it (none before that start is committed)."""
     out = _git(root, "log", "--format=%H%x09%cs%x09%s", "--", *paths)
     if not out:
         return ()
+    start = None
+    if (root / EDITION_START).is_file():
+        start = (_git(root, "log", "-1", "--format=%H", "--", EDITION_START) or "").strip()
+        if not start:
+            return ()  # the new edition is not committed yet: it has no history
     touched, moves = touched_files(root, paths), verdict_moves(root)
     changes = []
     for line in out.splitlines():
@@ -71,6 +80,8 @@ def content_history(root: Path, paths: tuple[str, ...] = CONTENT_PATHS) -> tuple
         changes.append(
             Change(commit, date, summary, touched.get(commit, ()), moves.get(commit, ()))
         )
+        if commit == start:
+            break
     return tuple(changes)
 
 

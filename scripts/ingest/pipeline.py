@@ -13,6 +13,7 @@ from scripts.ingest.terms import build_matcher, find_occurrences
 from scripts.model import (
     Edition,
     Note,
+    ScaleChange,
     Term,
 )
 from scripts.problems import EditionError, Problem
@@ -22,6 +23,7 @@ CORRECTIONS_PATH = "docs/edition/corrections.yml"
 SECTIONS_PATH = "docs/edition/sections.yml"
 SOURCES_PATH = "docs/edition/sources.yml"
 REDIRECTS_PATH = "docs/edition/redirects.yml"
+SCALE_LOG_PATH = "docs/edition/scale-log.yml"  # optional: no file, no change to the scale yet
 ESSAY_INFO_PATH = "docs/edition/edition.yml"
 REGISTRY_PATH = "addresses.txt"
 NOTES_DIR = "docs/notes"
@@ -159,6 +161,15 @@ def build_edition(root: Path) -> Edition:
     redirects, found = validate.validate_redirects(records or [])
     problems += found
 
+    scale_log: list[ScaleChange] = []
+    if (root / SCALE_LOG_PATH).exists():
+        records, found = _records(root, SCALE_LOG_PATH)
+        problems += found
+        scale_log, found = validate.validate_scale_log(
+            records or [], {note.id for note in notes_seen}
+        )
+        problems += found
+
     if problems or info is None:
         raise EditionError(problems)
     return Edition(
@@ -175,4 +186,5 @@ def build_edition(root: Path) -> Edition:
         redirects=tuple(redirects),
         warnings=tuple(validate.unused_warnings(notes, terms, sources, occurrences)),
         kept_readings=tuple(kept_readings),
+        scale_log=tuple(scale_log),
     )

@@ -487,6 +487,46 @@ TERM = _entry(
 )
 
 
+VERDICT = {"type": "string", "enum": list(VERDICTS)}
+SCALE_CHANGE = _entry(
+    "this change to the scale",
+    ["date", "change"],
+    {
+        "date": {
+            "type": "string",
+            "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "format": EDITION_DATE,
+            "description": "The day the scale changed: YYYY-MM-DD.",
+            "examples": ["2026-01-31"],
+            "x-invalid": ("'date' is not a day ({value!r})", "write the date as YYYY-MM-DD"),
+        },
+        "change": _plain(
+            "What changed in the scale, and whether every fact-check was regraded.",
+            "The grade misleading was added; every fact-check was regraded.",
+        ),
+        "regraded": {
+            "type": "array",
+            "description": "Each note whose verdict the change altered.",
+            "examples": [[{"note": "figure-without-source", "from": "unsupported",
+                           "to": "misleading", "reason": "The figure is real but old."}]],
+            "items": _entry(
+                "this regraded note",
+                ["note", "from", "to", "reason"],
+                {
+                    "note": {**IDENTIFIER, "description": "The note's id.",
+                             "examples": ["figure-without-source"]},
+                    "from": {**VERDICT, "description": "Its verdict before.",
+                             "examples": ["unsupported"]},
+                    "to": {**VERDICT, "description": "Its verdict after.",
+                           "examples": ["misleading"]},
+                    "reason": _plain("Why the verdict changed, in one or two sentences.",
+                                     "The figure is real but old."),
+                },
+            ),
+        },
+    },
+)  # fmt: skip
+
 EDITION = _entry(
     "the edition's metadata",
     ["title", "author", "venue", "published", "original_url", "licence", "editors"],
@@ -559,6 +599,12 @@ SCHEMAS = {
         DataSchema("sections", "Sections (docs/edition/sections.yml)", SECTION, True),
         DataSchema("sources", "Sources (docs/edition/sources.yml)", SOURCE, True),
         DataSchema("redirects", "Redirects (docs/edition/redirects.yml)", REDIRECT, True),
+        DataSchema(
+            "scale-log",
+            "Changes to the verdict scale (docs/edition/scale-log.yml)",
+            SCALE_CHANGE,
+            True,
+        ),
         DataSchema("edition", "Edition metadata (docs/edition/edition.yml)", EDITION, False),
         DataSchema("note", "Note front matter (docs/notes/<id>.md)", NOTE, False),
         DataSchema("term", "Term front matter (docs/glossary/<slug>.md)", TERM, False),

@@ -25,7 +25,9 @@ from scripts.model import (
     Occurrence,
     QuoteSelector,
     Redirect,
+    Regrade,
     Revision,
+    ScaleChange,
     SectionSpec,
     Source,
     Term,
@@ -635,3 +637,42 @@ def validate_redirects(records: Sequence[Record]) -> tuple[list[Redirect], list[
                 )
             )
     return redirects, problems
+
+
+def validate_scale_log(
+    records: Sequence[Record], note_ids: set[str]
+) -> tuple[list[ScaleChange], list[Problem]]:
+    """The changes to the verdict scale; every regraded note must be a note of the edition."""
+    changes, problems = [], []
+    for record in records:
+        values, found = schema.check(record, schema.SCHEMAS["scale-log"])
+        problems += found
+        regraded = values.get("regraded", [])
+        entries = regraded if isinstance(regraded, list) else []
+        line = _line(record, "regraded")
+        for entry in entries:
+            note = str(entry.get("note", ""))
+            if note and note not in note_ids:
+                close = difflib.get_close_matches(note, sorted(note_ids), n=1)
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        f"the scale log names the note '{note}', which the edition does not have",
+                        (f"did you mean '{close[0]}'? " if close else "")
+                        + "use the id of a note in docs/notes/, or remove the entry",
+                    )
+                )
+        if not found:
+            changes.append(
+                ScaleChange(
+                    date=_text(values, "date"),
+                    change=_text(values, "change"),
+                    regraded=tuple(
+                        Regrade(str(e["note"]), str(e["from"]), str(e["to"]), str(e["reason"]))
+                        for e in entries
+                    ),
+                    line=record.line,
+                )
+            )
+    return changes, problems

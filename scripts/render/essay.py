@@ -325,8 +325,9 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
     """The essay page's reading text: sections, anchored paragraphs, and the notes."""
     parts = []
     layout = Layout.of(edition)
-    for section in edition.sections:
-        parts.append(render_section_heading(section))
+    for section in edition.parts:
+        if section.id:
+            parts.append(render_section_heading(section))
         parts += [
             render_paragraph(edition, site, n, page_src, layout) for n in section.paragraph_numbers
         ]

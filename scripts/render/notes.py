@@ -238,7 +238,7 @@ def render_note_page(
     ``dates`` come from git: when the note was first published and last revised."""
     page = note.src_uri
     anchor = edition.anchors[note.id]
-    section = next(s for s in edition.sections if anchor.paragraph in s.paragraph_numbers)
+    section = next(s for s in edition.parts if anchor.paragraph in s.paragraph_numbers)
     cited = [edition.source(key) for key in note.sources]
     # Raw HTML: MkDocs would take the text directive for an anchor of the page and warn.
     # No #pN before it: Chromium does not fall back to an element when the words are not
@@ -257,7 +257,8 @@ def render_note_page(
         quote_in_context(edition, note),
         "",
         f"— the essay, [paragraph {anchor.paragraph}]({note_place_link(note, page)}) "
-        f'in *{escape_text(section.title)}* · <a class="ed-text-fragment" href={attr(highlight)}>'
+        + (f"in *{escape_text(section.title)}* " if section.title else "")
+        + f'· <a class="ed-text-fragment" href={attr(highlight)}>'
         "show these words highlighted in the essay</a>",
         "",
         "</blockquote>",
@@ -329,13 +330,14 @@ def render_notes_index(edition: Edition) -> str:
         filter_form,
         "",
     ]
-    for section in edition.sections:
+    for section in edition.parts:
         in_section = [
             n for n in ordered if edition.anchors[n.id].paragraph in section.paragraph_numbers
         ]
         if not in_section:
             continue
-        lines += [f"## {escape_text(section.title)} {{ #{section.id} }}", ""]
+        if section.id:
+            lines += [f"## {escape_text(section.title)} {{ #{section.id} }}", ""]
         lines.append('<ul class="ed-note-list">')
         for note in in_section:
             anchor = edition.anchors[note.id]

@@ -36,6 +36,7 @@ from scripts.problems import Problem
 from scripts.render import cite as render_cite
 from scripts.render import essay as render_essay
 from scripts.render import glossary as render_glossary
+from scripts.render import handwritten as render_handwritten
 from scripts.render import meta as render_meta
 from scripts.render import notes as render_notes
 from scripts.render.markdown import page_href, page_url, script_safe_json
@@ -339,10 +340,8 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
             markdown = markdown.replace(
                 READING_TEXT_MARKER, render_essay.render_reading_text(edition, site)
             )
-        # What is known of the essay, wherever a hand-written page asks for it.
-        markdown = markdown.replace(
-            render_meta.PROVENANCE_MARKER, render_meta.provenance(edition.info)
-        )
+        # What the edition's data says, wherever a hand-written page asks for it.
+        markdown = render_handwritten.fill_page(markdown, edition, config.repo_url, src)
         pages[src] = _page(edition, src, markdown, meta)
 
     context = outputs.Context(

@@ -62,11 +62,11 @@ def _names(entries: object) -> list[str]:
     return names
 
 
-def _nav_pages(nav: object) -> list[str]:
+def nav_pages(nav: object) -> list[str]:
     if isinstance(nav, list):
-        return [page for item in nav for page in _nav_pages(item)]
+        return [page for item in nav for page in nav_pages(item)]
     if isinstance(nav, Mapping):
-        return [page for value in nav.values() for page in _nav_pages(value)]
+        return [page for value in nav.values() for page in nav_pages(value)]
     return [str(nav)]
 
 
@@ -128,7 +128,7 @@ def config_problems(root: Path) -> list[Problem]:
                         "use one of: " + ", ".join(sorted(ALLOWED_PLUGINS)),
                     )
         elif name == "nav":
-            for page in _nav_pages(value):
+            for page in nav_pages(value):
                 if not re.fullmatch(NAV_PAGE, page):
                     refuse(line, f"the menu names {page!r}, which is not a page of the site")
         elif name == "theme":

@@ -24,7 +24,7 @@ from scripts.ingest import git_history, load
 from scripts.ingest.pipeline import build_edition
 from scripts.model import Edition
 from scripts.problems import EditionError, Problem
-from scripts.site import addresses, built_site
+from scripts.site import addresses, built_site, links
 from scripts.site.compile import (
     BUILD_DIR,
     CONFIG_PATH,
@@ -161,6 +161,12 @@ def build_site(root: Path, engine: str, site: Path, *, strict: bool = True) -> i
     shutil.rmtree(fresh, ignore_errors=True)
     compiled = compile_edition(root)
     if compiled is None:
+        return 1
+    config, _ = read_config(root)  # compile_edition has read it
+    broken = links.link_problems(root, compiled.edition, config) if config else []
+    if broken:  # said with the source's lines, before the engine names the compiled tree's
+        print(EditionError(broken), file=sys.stderr)
+        print(f"{site} is as it was", file=sys.stderr)
         return 1
     command = engine_command(root, engine, "build", strict)
     output = root / BUILD_DIR / f".site-{engine}"  # as compile wrote in the engine's config
