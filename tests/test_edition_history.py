@@ -117,7 +117,10 @@ def test_the_history_page_groups_changes_and_names_verdict_moves() -> None:
 
 def test_a_history_outside_git_says_so() -> None:
     page = render_history.render_history_page((), "https://example.org/repo")
-    assert page.endswith("No recorded history: this copy of the edition was built outside git.\n")
+    assert page.endswith(
+        "No recorded changes yet: the history starts with the edition's first commit "
+        "(a copy built outside git has none).\n"
+    )
 
 
 def test_a_note_page_lists_its_verdict_changes() -> None:

@@ -184,4 +184,4 @@ def test_a_new_edition_of_this_repository_checks_and_builds(tmp_path: Path) -> N
     ]
     assert old_notes == [], "How we check still links the old essay's notes"
     history = parse(tmp_path / "site" / "history" / "index.html").text()
-    assert "no recorded history" in history
+    assert "No recorded changes yet" in history

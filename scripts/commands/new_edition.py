@@ -7,7 +7,9 @@ edition metadata are written from templates that name nothing of the old essay; 
 old edition's own tests (tests/edition/) go, since they hold the old essay's content.
 The method page (docs/how-we-check.md) is the edition's policy and is kept: what it says of
 one edition (the dispute form's address, the log of changes to the scale) comes from the
-edition's data and mkdocs.yml, and the log starts empty. The edition starts with no sections,
+edition's data and mkdocs.yml, and the log starts empty; text it marks as this edition's own
+(between ``<!-- edition-specific -->`` and ``<!-- /edition-specific -->``: examples drawn from
+the old essay's notes, a disclosure about its subject) goes from every kept page. The edition starts with no sections,
 so that no section address is registered before an editor chose one, and with an empty
 history (``git_history.EDITION_START``); seeds/README.md describes the new seed.
 
@@ -135,10 +137,22 @@ def new_edition(root: Path, essay_path: Path, title: str) -> list[Problem]:
     for relative, content in starter_files(text, title).items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(content, encoding="utf-8")
+    for page in sorted((root / "docs").glob("*.md")):
+        if not page.is_symlink():
+            kept = page.read_text(encoding="utf-8")
+            page.write_text(without_edition_specific(kept), encoding="utf-8")
     config = root / "mkdocs.yml"
     if config.exists():
         config.write_text(site_config(config.read_text(encoding="utf-8"), title), encoding="utf-8")
     return []
+
+
+EDITION_SPECIFIC = re.compile(r"<!-- edition-specific -->.*?<!-- /edition-specific -->", re.DOTALL)
+
+
+def without_edition_specific(page: str) -> str:
+    """A kept hand-written page without what it says of the old edition only."""
+    return EDITION_SPECIFIC.sub("", page)
 
 
 def site_config(config: str, title: str) -> str:

@@ -103,7 +103,11 @@ def render_history_page(
                 "",
             ]
     if not history:
-        sections = ["No recorded history: this copy of the edition was built outside git.", ""]
+        sections = [
+            "No recorded changes yet: the history starts with the edition's first commit "
+            "(a copy built outside git has none).",
+            "",
+        ]
     return "\n".join(
         [
             "---",
