@@ -11,6 +11,7 @@ await build({
   format: "iife",
   target: "es2020",
   charset: "utf8",
+  minify: true, // the weight budget: reader/*.js is what people read
   legalComments: "none",
   logLevel: "warning",
   banner: { js: "/* Built from reader/*.js by `make reader` (esbuild): edit those, not this file. */" },
