@@ -2,7 +2,6 @@
    module per feature (reader/*.js), bundled by esbuild into docs/assets/edition.js
    (`make reader`). What each does is said at the top of its module. */
 import { setUpTooltips } from "./tooltips.js";
-import { deferSearchIndex } from "./search-index.js";
 import { followFragmentRedirects } from "./redirects.js";
 import { setUpSwitches } from "./switches.js";
 import { setUpSidenotes } from "./sidenotes.js";
@@ -15,7 +14,6 @@ import { loadNoteTexts } from "./note-texts.js";
 /* Before the theme starts (its listener runs at DOMContentLoaded): the titles it would
    mount a tooltip for. */
 setUpTooltips();
-deferSearchIndex();
 followFragmentRedirects();
 setUpSwitches();
 setUpSidenotes();
