@@ -1,11 +1,11 @@
 /* The Notes page's filter by kind and verdict, kept in the address (the full list works
    without it). */
-import { CLASS, OWN } from "./names.js";
+import { CLASS_FILTER, CLASS_NOTE_ITEM, CLASS_NOTE_LIST, OWN_FILTER_READY } from "./names.js";
 
 const FIELDS = ["kind", "verdict"];
 
 export function setUpNoteFilter() {
-  const form = document.querySelector("form." + CLASS.filter);
+  const form = document.querySelector("form." + CLASS_FILTER);
   if (!(form instanceof HTMLFormElement)) return;
   /** @param {string} name */
   const field = function (name) {
@@ -13,7 +13,7 @@ export function setUpNoteFilter() {
   };
   const count = /** @type {HTMLOutputElement} */ (form.elements.namedItem("count"));
   /** @type {NodeListOf<HTMLElement>} */
-  const items = document.querySelectorAll("." + CLASS.noteItem);
+  const items = document.querySelectorAll("." + CLASS_NOTE_ITEM);
   /* The filter lives in the address (?kind=...&verdict=...), to be shared and kept. */
   const query = new URLSearchParams(location.search);
   FIELDS.forEach(function (name) {
@@ -38,8 +38,8 @@ export function setUpNoteFilter() {
       item.hidden = !match;
       if (match) shown += 1;
     });
-    document.querySelectorAll("." + CLASS.noteList).forEach(function (list) {
-      const none = !list.querySelector("." + CLASS.noteItem + ":not([hidden])");
+    document.querySelectorAll("." + CLASS_NOTE_LIST).forEach(function (list) {
+      const none = !list.querySelector("." + CLASS_NOTE_ITEM + ":not([hidden])");
       /** @type {HTMLElement} */ (list).hidden = none;
       const heading = list.previousElementSibling;
       if (heading instanceof HTMLElement && heading.tagName === "H2") heading.hidden = none;
@@ -61,7 +61,7 @@ export function setUpNoteFilter() {
     apply();
     field("kind").focus();
   });
-  form.classList.add(OWN.filterReady);
+  form.classList.add(OWN_FILTER_READY);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   apply();

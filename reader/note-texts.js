@@ -1,7 +1,7 @@
 /* The notes' full text: the essay carries each note's verdict and headline; the text is
    fetched once the page has loaded (from the address the page names, on this site only)
    and put in place, for the sheet, tooltips and sidenotes. */
-import { CLASS, EVENT, OWN, SELECT, DATA, TEXTS_KEY } from "./names.js";
+import { CLASS_NOTE_LINK, CLASS_TERM, DATA_TEXTS, DATA_TITLE, EVENT_NOTES_FILLED, OWN_NOTE_FULL, OWN_WORKS_CITED, SELECT_FOOTNOTES, SELECT_FOOTNOTE_ITEM, SELECT_NOTE_TEXTS, TEXTS_KEY_TERMS, TEXTS_KEY_WORKS_CITED } from "./names.js";
 import { sameOrigin } from "./dom.js";
 
 /** @typedef {Record<string, string | Record<string, string>>} NoteTexts */
@@ -15,7 +15,7 @@ let loaded = null;
  * @returns {string}
  */
 export function termText(href) {
-  const terms = loaded && loaded[TEXTS_KEY.terms];
+  const terms = loaded && loaded[TEXTS_KEY_TERMS];
   return terms && typeof terms === "object" ? terms[href] || "" : "";
 }
 
@@ -24,38 +24,38 @@ export function termText(href) {
  * @returns {URL | null}
  */
 function textsAddress() {
-  const heading = document.querySelector("article " + SELECT.noteTexts);
-  return heading ? sameOrigin(heading.getAttribute(DATA.texts)) : null;
+  const heading = document.querySelector("article " + SELECT_NOTE_TEXTS);
+  return heading ? sameOrigin(heading.getAttribute(DATA_TEXTS)) : null;
 }
 
 /** @param {NoteTexts} texts */
 function putInPlace(texts) {
-  const works = texts[TEXTS_KEY.worksCited];
-  const list = document.querySelector(SELECT.footnotes);
+  const works = texts[TEXTS_KEY_WORKS_CITED];
+  const list = document.querySelector(SELECT_FOOTNOTES);
   if (typeof works === "string" && list) {
-    list.insertAdjacentHTML("afterend", '<div class="' + OWN.worksCited + '">' + works + "</div>");
+    list.insertAdjacentHTML("afterend", '<div class="' + OWN_WORKS_CITED + '">' + works + "</div>");
   }
   /* Each glossary link's "Term: definition", by its address: the tooltip and the touch
      sheet show it, and a screen reader reads it as the link's description. */
-  document.querySelectorAll("a." + CLASS.term).forEach(function (link) {
+  document.querySelectorAll("a." + CLASS_TERM).forEach(function (link) {
     const text = termText(link.getAttribute("href") || "");
     if (!text) return;
-    link.setAttribute(DATA.title, text);
+    link.setAttribute(DATA_TITLE, text);
     if (!link.hasAttribute("aria-describedby")) link.setAttribute("title", text);
   });
   Object.keys(texts).forEach(function (id) {
     const html = texts[id];
     if (id.charAt(0) === "@" || typeof html !== "string") return;
     const note = document.getElementById("fn:" + id);
-    if (!note || !note.matches(SELECT.footnoteItem)) return;
-    const link = note.querySelector("." + CLASS.noteLink);
-    if (!link || !link.parentNode || note.classList.contains(OWN.noteFull)) return;
+    if (!note || !note.matches(SELECT_FOOTNOTE_ITEM)) return;
+    const link = note.querySelector("." + CLASS_NOTE_LINK);
+    if (!link || !link.parentNode || note.classList.contains(OWN_NOTE_FULL)) return;
     /* The compiler's sanitizer has cleaned this HTML (a narrow allow-list). */
     /** @type {Element} */ (link.parentNode).insertAdjacentHTML("beforebegin", html);
     link.textContent = "Note page and permanent link";
-    note.classList.add(OWN.noteFull);
+    note.classList.add(OWN_NOTE_FULL);
   });
-  document.dispatchEvent(new CustomEvent(EVENT.notesFilled));
+  document.dispatchEvent(new CustomEvent(EVENT_NOTES_FILLED));
 }
 
 export function loadNoteTexts() {

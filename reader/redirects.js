@@ -1,10 +1,10 @@
 /* Fragment redirects: an old #address that moved is sent to its new place. The list is the
    JSON the template writes in the page's head; only web addresses are followed. */
-import { ID } from "./names.js";
+import { ID_REDIRECTS } from "./names.js";
 import { webAddress } from "./dom.js";
 
 export function followFragmentRedirects() {
-  const data = document.head.querySelector("script#" + ID.redirects + "[type='application/json']");
+  const data = document.head.querySelector("script#" + ID_REDIRECTS + "[type='application/json']");
   if (!data) return;
   /** @type {unknown} */
   let moved;

@@ -4,7 +4,7 @@
    about; the page scrolls, if it must, so that the marker and those words stay in view
    above the sheet. A glossary link opens it on a tap, where no tooltip can show (with a
    link to the term's page); a correction opens it on a tap, click or Enter. */
-import { CLASS, EVENT, ID, OWN, SELECT, DATA } from "./names.js";
+import { CLASS_CITE, CLASS_CORRECTION, CLASS_NOTE_LINK, CLASS_TERM, DATA_MIRROR, DATA_NUMBER, DATA_TITLE, EVENT_NOTES_FILLED, ID_ORIGINALS_SWITCH, OWN_SHEET, OWN_SHEET_OPEN, OWN_SHEET_QUOTE, SELECT_FOOTNOTE_TOOLS, SELECT_NOTE_MARKER, SELECT_QUOTE } from "./names.js";
 import { HOVERLESS, escapeHTML, footnoteOf, targetOf, webAddress } from "./dom.js";
 import { termText } from "./note-texts.js";
 
@@ -16,9 +16,9 @@ import { termText } from "./note-texts.js";
 function noteBody(note) {
   const body = document.createElement("div");
   note.childNodes.forEach(function (node) { body.appendChild(node.cloneNode(true)); });
-  body.querySelectorAll(SELECT.footnoteTools).forEach(function (a) { a.remove(); });
+  body.querySelectorAll(SELECT_FOOTNOTE_TOOLS).forEach(function (a) { a.remove(); });
   body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
-  const link = body.querySelector("." + CLASS.noteLink);
+  const link = body.querySelector("." + CLASS_NOTE_LINK);
   if (link) {
     link.textContent = "Read the note’s page";
     link.classList.add("ed-sheet-more");
@@ -28,7 +28,7 @@ function noteBody(note) {
   const sources = document.createElement("p");
   sources.className = "ed-sheet-sources";
   sources.textContent = "Sources: ";
-  body.querySelectorAll("a." + CLASS.cite).forEach(function (a) {
+  body.querySelectorAll("a." + CLASS_CITE).forEach(function (a) {
     const href = a.getAttribute("href") || "";
     if (cited[href] || !webAddress(href)) return;
     cited[href] = true;
@@ -54,7 +54,7 @@ function noteBody(note) {
 function quoteOf(marker) {
   const sup = marker.parentElement;
   const before = sup && sup.previousElementSibling;
-  return before instanceof HTMLElement && before.matches(SELECT.quote) ? before : null;
+  return before instanceof HTMLElement && before.matches(SELECT_QUOTE) ? before : null;
 }
 
 /**
@@ -81,7 +81,7 @@ function keepInView(marker, quote, sheet) {
 
 export function setUpSheet() {
   /** @type {HTMLAnchorElement[]} */
-  const markers = Array.from(document.querySelectorAll(SELECT.noteMarker));
+  const markers = Array.from(document.querySelectorAll(SELECT_NOTE_MARKER));
   /** @type {HTMLDialogElement | null} */
   let sheet = null;
   /** @type {HTMLElement | null} */
@@ -91,7 +91,7 @@ export function setUpSheet() {
   /** @returns {HTMLDialogElement} */
   const build = function () {
     const dialog = document.createElement("dialog");
-    dialog.className = OWN.sheet;
+    dialog.className = OWN_SHEET;
     dialog.setAttribute("aria-labelledby", "ed-sheet-title");
     dialog.innerHTML =
       '<div class="ed-sheet-bar">' +
@@ -113,7 +113,7 @@ export function setUpSheet() {
       if (!inside) dialog.close();
     });
     dialog.addEventListener("close", function () {
-      document.documentElement.classList.remove(OWN.sheetOpen);
+      document.documentElement.classList.remove(OWN_SHEET_OPEN);
       if (opener) opener.focus({ preventScroll: true });
       opener = null;
     });
@@ -141,7 +141,7 @@ export function setUpSheet() {
     const first = !dialog.open;
     if (first) {
       opener = from;
-      document.documentElement.classList.add(OWN.sheetOpen);
+      document.documentElement.classList.add(OWN_SHEET_OPEN);
       dialog.showModal();
     }
     /* Into the text first (a screen reader reads it); a step to the next note keeps the
@@ -164,12 +164,12 @@ export function setUpSheet() {
     const quote = quoteOf(marker);
     if (quote) {
       const words = document.createElement("blockquote");
-      words.className = OWN.sheetQuote;
+      words.className = OWN_SHEET_QUOTE;
       words.textContent = "“" + (quote.textContent || "").trim() + "”";
       content.appendChild(words);
     }
     content.appendChild(noteBody(note));
-    const dialog = open("Note " + marker.getAttribute(DATA.number) + " of " + markers.length, content, marker);
+    const dialog = open("Note " + marker.getAttribute(DATA_NUMBER) + " of " + markers.length, content, marker);
     keepInView(marker, quote, dialog);
   };
 
@@ -178,7 +178,7 @@ export function setUpSheet() {
     shown = -1;
     const href = link.getAttribute("href") || "";
     /* Filled in when the notes' file arrives, if the sheet is still open then. */
-    const text = termText(href) || link.getAttribute(DATA.title) || link.getAttribute("title") || "";
+    const text = termText(href) || link.getAttribute(DATA_TITLE) || link.getAttribute("title") || "";
     const cut = text.indexOf(": ");
     const content = document.createElement("div");
     content.innerHTML = "<p><strong>" + escapeHTML(cut > 0 ? text.slice(0, cut) : link.textContent || "") +
@@ -203,12 +203,12 @@ export function setUpSheet() {
       const text = el ? (el.getAttribute("data-original") || el.textContent || "").trim() : "";
       return text ? "“" + escapeHTML(text) + "”" : "(removed)";
     };
-    const toggle = document.getElementById(ID.originalsSwitch);
+    const toggle = document.getElementById(ID_ORIGINALS_SWITCH);
     const checked = toggle instanceof HTMLInputElement && toggle.checked;
     const content = document.createElement("div");
     content.innerHTML = "<p><strong>Reading text:</strong> " + words("ins") +
       "</p><p><strong>Original reading:</strong> " + words("del") + "</p>" + (toggle ?
-      '<p><label class="ed-switch"><input type="checkbox" ' + DATA.mirror + '="' + ID.originalsSwitch + '"' +
+      '<p><label class="ed-switch"><input type="checkbox" ' + DATA_MIRROR + '="' + ID_ORIGINALS_SWITCH + '"' +
       (checked ? " checked" : "") + "> Show all original readings inline</label></p>" : "");
     open("Correction", content, span);
   };
@@ -225,11 +225,11 @@ export function setUpSheet() {
     const target = pressed && clicked && pressed !== clicked && clicked.contains(pressed) ? pressed : clicked;
     pressed = null;
     if (!target || (sheet && sheet.contains(target))) return;
-    const marker = target.closest(SELECT.noteMarker);
+    const marker = target.closest(SELECT_NOTE_MARKER);
     /* With a mouse a term's link leads to its page (the tooltip had the definition). */
     const touch = (event instanceof PointerEvent && event.pointerType === "touch") || HOVERLESS.matches;
-    const term = target.closest(".ed-para a." + CLASS.term);
-    const correction = target.closest(".ed-para ." + CLASS.correction);
+    const term = target.closest(".ed-para a." + CLASS_TERM);
+    const correction = target.closest(".ed-para ." + CLASS_CORRECTION);
     if (marker instanceof HTMLAnchorElement) {
       event.preventDefault();
       event.stopPropagation();
@@ -244,7 +244,7 @@ export function setUpSheet() {
   }, true);
   document.addEventListener("keydown", function (event) {
     const target = targetOf(event);
-    const span = target && target.closest("." + CLASS.correction);
+    const span = target && target.closest("." + CLASS_CORRECTION);
     if (span instanceof HTMLElement && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
       showCorrection(span);
@@ -252,13 +252,13 @@ export function setUpSheet() {
   });
   document.addEventListener("change", function (event) {
     const target = targetOf(event);
-    const id = target && target.getAttribute(DATA.mirror);
-    const original = id === ID.originalsSwitch ? document.getElementById(id) : null;
+    const id = target && target.getAttribute(DATA_MIRROR);
+    const original = id === ID_ORIGINALS_SWITCH ? document.getElementById(id) : null;
     if (!(original instanceof HTMLInputElement) || !(target instanceof HTMLInputElement)) return;
     original.checked = target.checked;
     original.dispatchEvent(new Event("change", { bubbles: true }));
   });
-  document.addEventListener(EVENT.notesFilled, function () {
+  document.addEventListener(EVENT_NOTES_FILLED, function () {
     if (!sheet || !sheet.open) return;
     if (shown >= 0) showNote(shown);
     else if (termShown) showTerm(termShown);

@@ -3,7 +3,7 @@
    An opened note shows over the margin below it, never pushing the others away from their
    markers; opening one closes the one before, as do Escape and a click elsewhere. Pointing
    at a marker highlights its sidenote instead of opening a second copy over the text. */
-import { EVENT, OWN, SELECT, DATA } from "./names.js";
+import { DATA_NUMBER, EVENT_NOTES_FILLED, OWN_OPEN, OWN_POINTED, OWN_SIDENOTE, OWN_SIDENOTES_ON, OWN_SIDENOTE_NUMBER, SELECT_ARTICLE, SELECT_FOOTNOTE_TOOLS, SELECT_NOTE_REF } from "./names.js";
 import { WIDE, closestTo, footnoteOf } from "./dom.js";
 
 /**
@@ -23,7 +23,7 @@ function place(article, notes) {
   const top = article.getBoundingClientRect().top;
   let nextFree = 0;
   notes.forEach(function (note) {
-    if (!note.aside.classList.contains(OWN.open)) note.height = note.aside.offsetHeight;
+    if (!note.aside.classList.contains(OWN_OPEN)) note.height = note.aside.offsetHeight;
     const wanted = note.marker.getBoundingClientRect().top - top;
     const y = Math.max(wanted, nextFree);
     note.aside.style.top = y + "px";
@@ -38,11 +38,11 @@ function place(article, notes) {
 function fill(note) {
   const aside = note.aside;
   aside.replaceChildren(...Array.from(note.source.childNodes, function (node) { return node.cloneNode(true); }));
-  aside.querySelectorAll(SELECT.footnoteTools).forEach(function (a) { a.remove(); });
+  aside.querySelectorAll(SELECT_FOOTNOTE_TOOLS).forEach(function (a) { a.remove(); });
   aside.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
   aside.querySelectorAll("a, [tabindex]").forEach(function (a) { a.setAttribute("tabindex", "-1"); });
   const number = document.createElement("span");
-  number.className = OWN.sidenoteNumber;
+  number.className = OWN_SIDENOTE_NUMBER;
   number.textContent = note.number;
   const head = aside.querySelector("p");
   if (head) head.insertBefore(number, head.firstChild);
@@ -61,10 +61,10 @@ function build(article, refs) {
     const source = link && footnoteOf(link);
     if (!link || !source) return;
     const aside = document.createElement("aside");
-    aside.className = OWN.sidenote;
+    aside.className = OWN_SIDENOTE;
     /* The marker, its popup and the list say it all to a screen reader: this is a copy. */
     aside.setAttribute("aria-hidden", "true");
-    const note = { ref: sup, marker: link, aside: aside, source: source, number: link.getAttribute(DATA.number) || link.textContent || "", height: 0 };
+    const note = { ref: sup, marker: link, aside: aside, source: source, number: link.getAttribute(DATA_NUMBER) || link.textContent || "", height: 0 };
     fill(note);
     article.appendChild(aside);
     notes.push(note);
@@ -75,16 +75,16 @@ function build(article, refs) {
 /* The margin is reserved by the stylesheet from the first paint (a media query); the
    script only fills it, so nothing on the page moves. */
 export function setUpSidenotes() {
-  const article = document.querySelector(SELECT.article);
+  const article = document.querySelector(SELECT_ARTICLE);
   if (!(article instanceof HTMLElement)) return;
   /** @type {NodeListOf<HTMLElement>} */
-  const refs = article.querySelectorAll(SELECT.noteRef);
+  const refs = article.querySelectorAll(SELECT_NOTE_REF);
   if (!refs.length) return;
   /** @type {Sidenote[] | null} */
   let notes = null; // built the first time the screen is wide: phones never pay for them
   const root = document.documentElement;
   const update = function () {
-    root.classList.toggle(OWN.sidenotesOn, WIDE.matches);
+    root.classList.toggle(OWN_SIDENOTES_ON, WIDE.matches);
     if (!WIDE.matches) return;
     notes = notes || build(article, refs);
     place(article, notes);
@@ -95,20 +95,20 @@ export function setUpSidenotes() {
 
   /** @param {HTMLElement | null} keep */
   const closeAll = function (keep) {
-    article.querySelectorAll("." + OWN.sidenote + "." + OWN.open).forEach(function (aside) {
-      if (aside !== keep) aside.classList.remove(OWN.open);
+    article.querySelectorAll("." + OWN_SIDENOTE + "." + OWN_OPEN).forEach(function (aside) {
+      if (aside !== keep) aside.classList.remove(OWN_OPEN);
     });
   };
   article.addEventListener("click", function (event) {
-    const aside = closestTo(event, "." + OWN.sidenote);
+    const aside = closestTo(event, "." + OWN_SIDENOTE);
     if (!aside) {
       closeAll(null);
       return;
     }
-    if (closestTo(event, "a") && aside.classList.contains(OWN.open)) return;
+    if (closestTo(event, "a") && aside.classList.contains(OWN_OPEN)) return;
     event.preventDefault();
     closeAll(aside);
-    aside.classList.toggle(OWN.open);
+    aside.classList.toggle(OWN_OPEN);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") closeAll(null);
@@ -118,15 +118,15 @@ export function setUpSidenotes() {
   /** @type {HTMLElement | null} */
   let pointed = null;
   article.addEventListener("pointerover", function (event) {
-    const ref = closestTo(event, SELECT.noteRef);
+    const ref = closestTo(event, SELECT_NOTE_REF);
     const note = ref && notes ? notes.find(function (n) { return n.ref === ref; }) : null;
     const aside = note ? note.aside : null;
     if (aside === pointed) return;
-    if (pointed) pointed.classList.remove(OWN.pointed);
+    if (pointed) pointed.classList.remove(OWN_POINTED);
     pointed = aside;
-    if (aside) aside.classList.add(OWN.pointed);
+    if (aside) aside.classList.add(OWN_POINTED);
   });
-  document.addEventListener(EVENT.notesFilled, function () {
+  document.addEventListener(EVENT_NOTES_FILLED, function () {
     if (!notes) return;
     notes.forEach(fill);
     if (WIDE.matches) place(article, notes);

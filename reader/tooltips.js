@@ -6,18 +6,18 @@
    own tooltip (its markup, classes and positioning, one element for all) when a reader
    points at or focuses a host. The paragraph and note tools show their aria-label the same
    way. Without JavaScript the titles stay where they are and the browser shows them. */
-import { CLASS, DATA, OWN } from "./names.js";
+import { CLASS_SUGGEST, DATA_TITLE, OWN_COPY, OWN_TIPS_DISMISSED, OWN_TOOLTIP } from "./names.js";
 import { targetOf } from "./dom.js";
 
-const TIP_HOSTS = "[" + DATA.title + "], ." + CLASS.suggest + ", ." + OWN.copy;
-const HOSTS = "a, abbr, button, [tabindex], [" + DATA.title + "]";
+const TIP_HOSTS = "[" + DATA_TITLE + "], ." + CLASS_SUGGEST + ", ." + OWN_COPY;
+const HOSTS = "a, abbr, button, [tabindex], [" + DATA_TITLE + "]";
 
 /**
  * A title goes back unless it became the host's name (an icon or a sign).
  * @param {Element} el
  */
 function restoreTitle(el) {
-  const title = el.getAttribute(DATA.title);
+  const title = el.getAttribute(DATA_TITLE);
   if (title && el.getAttribute("aria-label") !== title) el.setAttribute("title", title);
 }
 
@@ -38,7 +38,7 @@ export function setUpTooltips() {
     if (!el.hasAttribute("aria-label") && el.matches("a, button") && !/[A-Za-z0-9]/.test(el.textContent || "")) {
       el.setAttribute("aria-label", title);
     }
-    el.setAttribute(DATA.title, title);
+    el.setAttribute(DATA_TITLE, title);
     el.removeAttribute("title");
   });
   /** @type {HTMLElement | null} */
@@ -48,7 +48,7 @@ export function setUpTooltips() {
   let leaving = 0;
   /* The theme's start-up listener was added first, so it has run by now. */
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".md-content [" + DATA.title + "]").forEach(function (el) {
+    document.querySelectorAll(".md-content [" + DATA_TITLE + "]").forEach(function (el) {
       if (el !== host) restoreTitle(el);
     });
   });
@@ -66,13 +66,13 @@ export function setUpTooltips() {
     hide();
     if (!tip) {
       tip = document.createElement("div");
-      tip.id = OWN.tooltip;
+      tip.id = OWN_TOOLTIP;
       tip.className = "md-tooltip2 md-tooltip2--bottom";
       tip.setAttribute("role", "tooltip");
       tip.innerHTML = '<div class="md-tooltip2__inner md-typeset"></div>';
       document.body.appendChild(tip);
     }
-    const text = el.getAttribute(DATA.title) || el.getAttribute("aria-label") || "";
+    const text = el.getAttribute(DATA_TITLE) || el.getAttribute("aria-label") || "";
     el.removeAttribute("title"); /* or the browser shows its own tooltip as well */
     const inner = /** @type {HTMLElement} */ (tip.firstChild);
     inner.textContent = text;
@@ -128,7 +128,7 @@ export function setUpTooltips() {
   let pointed = null;
   const revive = function () {
     dismissed = null;
-    root.classList.remove(OWN.tipsDismissed);
+    root.classList.remove(OWN_TIPS_DISMISSED);
   };
   document.addEventListener("pointerover", function (event) {
     const target = targetOf(event);
@@ -145,7 +145,7 @@ export function setUpTooltips() {
     if (event.key !== "Escape") return;
     hide();
     dismissed = { pointed: pointed, focused: document.activeElement };
-    root.classList.add(OWN.tipsDismissed);
+    root.classList.add(OWN_TIPS_DISMISSED);
   });
   window.addEventListener("resize", hide);
 }
