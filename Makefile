@@ -15,7 +15,8 @@ ENGINE_DEPS := $(SITE_DEPS) $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_DEPS))
 # Dates come from the last commit, never the clock, so builds are reproducible.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build compile check changes test lint bench lock accept-seed addresses schemas new-edition clean
+
+.PHONY: serve build compile check changes test lint bench reader lock accept-seed addresses schemas new-edition clean
 
 serve: $(ENGINE_DEPS)  ## preview at http://127.0.0.1:8000, rebuilt on every change (ENGINE=zensical too)
 	$(PY) -m scripts serve --engine $(ENGINE) --dev-addr 127.0.0.1:8000
@@ -45,6 +46,9 @@ lint: $(DEV_DEPS)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+
+reader:  ## bundle the reader's script (reader/*.js) into docs/assets/edition.js; commit both (needs `npm ci`)
+	node reader/build.mjs
 
 accept-seed: $(SITE_DEPS)  ## record seeds/essay.txt as the accepted revision
 	$(PY) -m scripts accept-seed

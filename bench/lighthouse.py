@@ -24,17 +24,28 @@ def bench_lighthouse(full_site: Path, plain_site: Path) -> None:
     if node is None or not LIGHTHOUSE_CLI.is_file() or not CHROMIUM.exists():
         print("   skipped: needs node, `npm ci` and Debian's chromium (bash .ci/run installs them)")
         return
-    scores: dict[str, list[float]] = {"essay": [], "plain": []}
-    metrics: dict[str, dict[str, str]] = {}
+    # Every run's figures, by page and by measure: the score and the metrics as numbers.
+    runs: dict[str, dict[str, list[float]]] = {"essay": {}, "plain": {}}
+    units: dict[str, str] = {}
     with static_host(full_site) as full_url, static_host(plain_site) as plain_url:
         for _ in range(RUNS):
             for name, url in (("essay", full_url), ("plain", plain_url)):
                 report = run_lighthouse(node, url, "")
-                scores[name].append(report.scores["performance"])
-                metrics[name] = report.metrics
-    essay, plain = (statistics.median(scores[name]) for name in ("essay", "plain"))
-    for name, median in (("annotated essay", essay), ("plain essay, bare theme", plain)):
-        key = "essay" if name.startswith("annotated") else "plain"
-        shown = ", ".join(f"{label} {value}" for label, value in metrics[key].items())
-        print(f"   {name:<24} {median:.2f}  (last run: {shown})")
-    print(f"   ratio {essay / plain:.2f} of the plain essay's score")
+                runs[name].setdefault("score", []).append(report.scores["performance"])
+                for label, shown in report.metrics.items():
+                    number, _, unit = shown.partition(" ")
+                    runs[name].setdefault(label, []).append(float(number.replace(",", "")))
+                    units[label] = unit
+    print(f"   {'':<8} {'annotated essay':>24} {'plain essay':>24}  ratio of medians")
+    for measure in runs["essay"]:
+        cells = []
+        for name in ("essay", "plain"):
+            values = runs[name][measure]
+            cells.append(
+                f"{statistics.median(values):.2f} [{min(values):.2f}-{max(values):.2f}]"
+                f" {units.get(measure, '')}".rstrip()
+            )
+        plain = statistics.median(runs["plain"][measure])
+        ratio = statistics.median(runs["essay"][measure]) / plain if plain else float("nan")
+        print(f"   {measure:<8} {cells[0]:>24} {cells[1]:>24}  {ratio:.2f}x")
+    print(f"   {RUNS} runs of each page, interleaved; median [range]")

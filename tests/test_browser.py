@@ -166,6 +166,8 @@ def test_note_marker_shows_the_note_on_hover_and_focus(
     page: Any, site_url: str, edition: Edition
 ) -> None:
     wrong, unsupported = (note_with_verdict(edition, v) for v in ("wrong as stated", "unsupported"))
+    # Below the sidenotes' width (wider, the margin has the note and hover highlights it).
+    page.set_viewport_size({"width": 1100, "height": 900})
     page.goto(site_url)
     # The notes' text arrives after load and fills each footnote, tooltips included.
     page.wait_for_selector(f'[id="fn:{wrong.id}"].ed-note-full')

@@ -1,0 +1,29 @@
+/* The edition's only script: enhancements on top of a page that works without it, one
+   module per feature (reader/*.js), bundled by esbuild into docs/assets/edition.js
+   (`make reader`). What each does is said at the top of its module. */
+import { setUpTooltips } from "./tooltips.js";
+import { followFragmentRedirects } from "./redirects.js";
+import { setUpSwitches } from "./switches.js";
+import { setUpSidenotes } from "./sidenotes.js";
+import { setUpSheet } from "./sheet.js";
+import { setUpNoteFilter } from "./filter.js";
+import { setUpSuggestLinks } from "./suggest.js";
+import { setUpCopyLinks } from "./copy.js";
+import { loadNoteTexts } from "./note-texts.js";
+
+/* Before the theme starts (its listener runs at DOMContentLoaded): the titles it would
+   mount a tooltip for. */
+setUpTooltips();
+followFragmentRedirects();
+setUpSwitches();
+setUpSidenotes();
+setUpSheet();
+setUpNoteFilter();
+setUpSuggestLinks();
+/* Nothing the reader did not ask for before the page has loaded. */
+const afterLoad = function () {
+  setUpCopyLinks();
+  loadNoteTexts();
+};
+if (document.readyState === "complete") afterLoad();
+else window.addEventListener("load", afterLoad);
