@@ -10,6 +10,11 @@ import { setUpNoteFilter } from "./filter.js";
 import { setUpSuggestLinks } from "./suggest.js";
 import { setUpCopyLinks } from "./copy.js";
 import { loadNoteTexts } from "./note-texts.js";
+import { setUpSelectionLoader } from "./select-loader.js";
+
+/* Read while the bundle runs: afterwards there is no current script. */
+const scriptElement = document.currentScript;
+const scriptSrc = scriptElement instanceof HTMLScriptElement ? scriptElement.src : "";
 
 /* Before the theme starts (its listener runs at DOMContentLoaded): the titles it would
    mount a tooltip for. */
@@ -20,6 +25,7 @@ setUpSidenotes();
 setUpSheet();
 setUpNoteFilter();
 setUpSuggestLinks();
+setUpSelectionLoader(scriptSrc);
 /* Nothing the reader did not ask for before the page has loaded. */
 const afterLoad = function () {
   setUpCopyLinks();

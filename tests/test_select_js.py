@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -126,3 +127,59 @@ def test_the_prefilled_note_passes_the_pipeline(tmp_path: Path) -> None:
     (project / "docs" / "notes" / f"{name}.md").write_text(file_text, encoding="utf-8")
     assert name in {n.id for n in build_edition(project).notes}
     assert text.startswith("---\nid: the-lens\n")
+
+
+@pytest.mark.browser
+def test_selecting_words_in_the_page_offers_a_note_that_anchors_once(
+    page: Any, site_url: str, edition: Any, tmp_path: Path
+) -> None:
+    """In Chromium: the module arrives on the first selection only, its bar offers a new-note
+    form whose prefilled file, given a body with a citation, anchors exactly once."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url)
+    page.wait_for_load_state("load")
+    assert not any(url.endswith("/js/select.js") for url in requested), "loaded before use"
+    number, text = next(
+        (n, p) for n, p in enumerate(edition.reading.paragraphs, 1) if len(p.split()) > 8
+    )
+    words = text.split()[2:6]
+    page.evaluate(
+        """([id, words]) => {
+          const p = document.getElementById(id);
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          let node; const wanted = words.join(" ");
+          while ((node = walker.nextNode())) {
+            const at = node.data.indexOf(wanted);
+            if (at >= 0) {
+              const range = document.createRange();
+              range.setStart(node, at); range.setEnd(node, at + wanted.length);
+              const selection = document.getSelection();
+              selection.removeAllRanges(); selection.addRange(range);
+              return;
+            }
+          }
+          throw new Error("words not found in one text node: " + wanted);
+        }""",
+        [f"p{number}", words],
+    )
+    bar = page.locator(".ed-select-bar:not([hidden])")
+    bar.wait_for(timeout=5000)
+    assert any(url.endswith("/js/select.js") for url in requested)
+    href = bar.locator("a").get_attribute("href") or ""
+    query = parse_qs(urlsplit(href).query)
+    key = edition.sources[0].key
+    text = (
+        query["value"][0]
+        .replace("sources: []", f"sources: [{key}]")
+        .replace(
+            "Your note, citing confirmed sources as [@key]. See CONTRIBUTING.md.",
+            f"The record says so [@{key}].",
+        )
+    )
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "notes" / query["filename"][0]).write_text(text, encoding="utf-8")
+    built = build_edition(project)  # raises, naming the problem, if the file does not pass
+    (added,) = [n for n in built.notes if n.src_uri == f"notes/{query['filename'][0]}"]
+    assert added.target.exact == " ".join(words)
+    assert added.id in built.anchors

@@ -214,6 +214,7 @@ export function setUpSelection(root = document) {
     bar.style.left = window.scrollX + Math.max(8, current.rect.left) + "px";
   };
   let pending = 0;
+  update(); /* the selection that had this module loaded */
   document.addEventListener("selectionchange", () => {
     clearTimeout(pending);
     pending = setTimeout(update, 200); /* after a drag or a long press settles */
