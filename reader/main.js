@@ -6,11 +6,8 @@ import { followFragmentRedirects } from "./redirects.js";
 import { setUpSwitches } from "./switches.js";
 import { setUpSidenotes } from "./sidenotes.js";
 import { setUpSheet } from "./sheet.js";
-import { setUpNoteFilter } from "./filter.js";
 import { setUpSuggestLinks } from "./suggest.js";
-import { setUpCopyLinks } from "./copy.js";
-import { loadNoteTexts } from "./note-texts.js";
-import { setUpSelectionLoader } from "./select-loader.js";
+import { loadAfterLoad, setUpFilterLoader, setUpSelectionLoader } from "./on-demand.js";
 
 /* Read while the bundle runs: afterwards there is no current script. */
 const scriptElement = document.currentScript;
@@ -23,13 +20,12 @@ followFragmentRedirects();
 setUpSwitches();
 setUpSidenotes();
 setUpSheet();
-setUpNoteFilter();
+setUpFilterLoader(scriptSrc);
 setUpSuggestLinks();
 setUpSelectionLoader(scriptSrc);
 /* Nothing the reader did not ask for before the page has loaded. */
 const afterLoad = function () {
-  setUpCopyLinks();
-  loadNoteTexts();
+  loadAfterLoad(scriptSrc);
 };
 if (document.readyState === "complete") afterLoad();
 else window.addEventListener("load", afterLoad);
