@@ -100,10 +100,10 @@ def test_make_check_annotates_under_github_actions(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=docs/notes/eleven-lights.md,line=6::a fact-check needs a verdict; add "
-        "'verdict:' with one of: supported, partly supported, unsupported, misleading, "
-        "wrong as stated, opinion",
+        "'verdict:' with one of: supported, partly supported, misleading, wrong as stated, "
+        "unsupported, disputed, opinion",
         "::error file=docs/notes/eleven-lights.md,line=7::unknown verdict 'sorta'; use one of: "
-        "supported, partly supported, unsupported, misleading, wrong as stated, opinion",
+        "supported, partly supported, misleading, wrong as stated, unsupported, disputed, opinion",
     ]
     assert "docs/notes/eleven-lights.md:7: unknown verdict" in result.stderr  # as before
     assert summary.read_text(encoding="utf-8").startswith("### The edition's data: 2 problems\n")

@@ -259,6 +259,9 @@ SOURCE_ENTRY = """\
   title: "An injected source"
   {field}: "{value}"
   how_confirmed: "a synthetic source for tests"
+  accessed: "2026-01-10"
+  archive: none
+  archive_reason: "a synthetic source for tests"
 """
 
 
@@ -322,20 +325,20 @@ PAYLOADS: dict[str, tuple[dict[str, str], str]] = {
     ),
     "DOI injection": (
         _source("doi", "10.1038/x)[t](javascript:pwned(1))"),
-        "docs/edition/sources.yml:11: the doi '10.1038/x)[t](javascript:pwned(1))' is not a DOI",
+        "docs/edition/sources.yml:14: the doi '10.1038/x)[t](javascript:pwned(1))' is not a DOI",
     ),
     "DOI attribute list": (
         _source("doi", "10.1038/x){:onclick=pwned(1)}"),
-        "docs/edition/sources.yml:11: the doi '10.1038/x){:onclick=pwned(1)}' is not a DOI",
+        "docs/edition/sources.yml:14: the doi '10.1038/x){:onclick=pwned(1)}' is not a DOI",
     ),
     "URL injection": (
         _source("url", "https://example.org/x){: onclick=pwned(1) }"),
-        "docs/edition/sources.yml:11: the url 'https://example.org/x){: onclick=pwned(1) }' is "
+        "docs/edition/sources.yml:14: the url 'https://example.org/x){: onclick=pwned(1) }' is "
         "not a web address",
     ),
     "short label injection": (
         _source("url", "https://example.org/x", short="Ex](javascript:pwned(1))"),
-        "docs/edition/sources.yml:8: the short label 'Ex](javascript:pwned(1))' has a character "
+        "docs/edition/sources.yml:11: the short label 'Ex](javascript:pwned(1))' has a character "
         "that links use",
     ),
     "file: symbolic link to the password file": (
@@ -389,7 +392,7 @@ PAYLOADS: dict[str, tuple[dict[str, str], str]] = {
             "docs/edition/sources.yml": SOURCES
             + "- &a [x, x, x, x, x, x, x, x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         },
-        "docs/edition/sources.yml:7: the YAML anchor '&a' names a value to repeat; remove it",
+        "docs/edition/sources.yml:10: the YAML anchor '&a' names a value to repeat; remove it",
     ),
     "YAML tag": (
         {"docs/edition/redirects.yml": "- !!python/object/apply:os.system ['true']\n"},

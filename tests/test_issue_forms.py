@@ -44,6 +44,7 @@ def note_body(**changes: str) -> str:
         "verdict": "supported",
         "sources": "harbour_board_1902",
         "body": "The survey describes the clockwork and its winding [@harbour_board_1902].",
+        "evidence": "harbour_board_1902 | p. 4 | the clockwork is wound by hand",
         **changes,
     }
     return body(**{labels[k]: v for k, v in answers.items()})
@@ -62,6 +63,7 @@ def source_body(**changes: str) -> str:
         "key": "keepers_log_1961", "short": "Keepers' log 1961", "type": "source",
         "authors": "Harbour Board\nKeepers of the north cape", "title": "Log of the north cape light",
         "venue": "", "year": "1961", "doi": "", "url": "https://example.org/sources/log",
+        "accessed": "2026-01-10", "archive": "",
         "how_confirmed": "invented for the tool's tests", **changes,
     }  # fmt: skip
     return body(**{labels[k]: v for k, v in answers.items()})
@@ -114,6 +116,10 @@ def test_a_proposed_note_passes_the_pipeline_unchanged(tmp_path: Path) -> None:
         "kind: fact-check\n"
         "verdict: supported\n"
         "sources: [harbour_board_1902]\n"
+        "evidence:\n"
+        "  - source: harbour_board_1902\n"
+        '    at: "p. 4"\n'
+        '    quote: "the clockwork is wound by hand"\n'
         "---\n"
         "The survey describes the clockwork and its winding [@harbour_board_1902].\n"
     )
@@ -146,7 +152,9 @@ def test_a_reported_slip_and_a_new_source_pass_the_pipeline(tmp_path: Path) -> N
         "key": "keepers_log_1961", "short": "Keepers' log 1961", "type": "source",
         "authors": ["Harbour Board", "Keepers of the north cape"],
         "title": "Log of the north cape light", "year": 1961,
-        "url": "https://example.org/sources/log", "how_confirmed": "invented for the tool's tests",
+        "url": "https://example.org/sources/log", "accessed": "2026-01-10", "archive": "none",
+        "archive_reason": "No archived copy was given with the proposal.",
+        "how_confirmed": "invented for the tool's tests",
     }  # fmt: skip
     for proposed in (slip, source):
         (project / proposed.path).write_text(proposed.text, encoding="utf-8")
@@ -179,7 +187,7 @@ SOURCE_LABELS = {f.id: f.label for f in issue_forms.SOURCE.fields}
         ("note proposal", note_body(kind="rumour", verdict=issue_forms.NOT_RATED), [
             FormProblem(NOTE_LABELS["kind"], "“rumour” is not one of the choices",
                         "pick one from the list")]),
-        ("note proposal", note_body(sources="Harbour Board 1902"), [
+        ("note proposal", note_body(sources="Harbour Board 1902", evidence=""), [
             FormProblem(NOTE_LABELS["sources"], "“Harbour” is not a source key",
                         "give keys from the Sources page, e.g. shumailov2024, separated by commas")]),
         ("note proposal", note_body(exact="two\nlines"), [

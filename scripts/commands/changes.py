@@ -97,11 +97,21 @@ class Changes:
         )  # fmt: skip
 
 
+def _without_place(value: object) -> object:
+    """A value with every nested record's place fields left out (an evidence item that only
+    moved down a line has not changed for readers)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _content(value)
+    if isinstance(value, tuple | list):
+        return tuple(_without_place(item) for item in value)
+    return value
+
+
 def _content(record: object) -> dict[str, object]:
     """A record's fields without those that only say where it was read."""
     assert dataclasses.is_dataclass(record)
     return {
-        f.name: getattr(record, f.name)
+        f.name: _without_place(getattr(record, f.name))
         for f in dataclasses.fields(record)
         if f.name not in _PLACE_FIELDS
     }

@@ -70,6 +70,7 @@ NOTE = Form(
         Field("verdict", "Verdict"),
         Field("sources", "Source keys", required=False),
         Field("body", "The note"),
+        Field("evidence", "The sources' own words", required=False),
     ),
 )
 SOURCE = Form(
@@ -85,7 +86,9 @@ SOURCE = Form(
         Field("year", "Year", required=False),
         Field("doi", "DOI", required=False),
         Field("url", "Web address"),
-        Field("how_confirmed", "How you confirmed it exists"),
+        Field("accessed", "The day you read it"),
+        Field("archive", "An archived copy", required=False),
+        Field("how_confirmed", "What you read"),
     ),
 )
 FORMS = {form.kind: form for form in (SLIP, NOTE, SOURCE)}
@@ -253,6 +256,17 @@ def note_file(body: str, taken: frozenset[str]) -> tuple[ProposedFile | None, li
             FormProblem(labels["sources"], f"“{bad[0]}” is not a source key",
                         "give keys from the Sources page, e.g. shumailov2024, separated by commas")
         )  # fmt: skip
+    evidence: list[tuple[str, str, str]] = []
+    for line in filter(None, (raw.strip() for raw in answers["evidence"].splitlines())):
+        parts = [part.strip() for part in line.split("|", 2)]
+        if len(parts) != 3 or not all(parts) or parts[0] not in keys:
+            problems.append(
+                FormProblem(labels["evidence"], f"“{line}” is not 'key | where | words'",
+                            "one line a passage: a source key given above, where the words "
+                            "are (a page, a section), and the words exactly, separated by |")
+            )  # fmt: skip
+            continue
+        evidence.append((parts[0], parts[1], parts[2]))
     note_id = unique(slug(answers["title"]), taken)
     if answers["title"] and not note_id:
         problems.append(
@@ -270,6 +284,16 @@ def note_file(body: str, taken: frozenset[str]) -> tuple[ProposedFile | None, li
         f"kind: {answers['kind']}",
         *([f"verdict: {answers['verdict']}"] if rated else []),
         f"sources: [{', '.join(keys)}]",
+        *(["evidence:"] if evidence else []),
+        *(
+            line
+            for key, where, words in evidence
+            for line in (
+                f"  - source: {key}",
+                f"    at: {yaml_string(where)}",
+                f"    quote: {yaml_string(words)}",
+            )
+        ),
         "---",
     ]
     text = "\n".join(front) + "\n" + answers["body"].strip() + "\n"
@@ -280,7 +304,10 @@ def source_file(
     body: str, current: str, taken: frozenset[str]
 ) -> tuple[ProposedFile | None, list[FormProblem]]:
     answers, problems = _answers(SOURCE, body)
-    single = ("key", "short", "type", "title", "venue", "year", "doi", "url", "how_confirmed")
+    single = (
+        "key", "short", "type", "title", "venue", "year", "doi", "url", "accessed", "archive",
+        "how_confirmed",
+    )  # fmt: skip
     problems += _one_line(SOURCE, answers, *single)
     labels = {f.id: f.label for f in SOURCE.fields}
     checks = (
@@ -288,6 +315,8 @@ def source_file(
         ("year", re.compile(r"^[0-9]{4}$"), "write the year in four digits"),
         ("doi", _DOI, "write the DOI as 10.xxxx/..., without https://doi.org/"),
         ("url", _WEB, "give the address, starting https://"),
+        ("accessed", re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), "write the day as 2026-12-07"),
+        ("archive", _WEB, "give the archived copy's address, starting https://, or leave it empty"),
     )
     for name, pattern, fix in checks:
         if answers[name] and not pattern.match(answers[name]):
@@ -311,6 +340,15 @@ def source_file(
         *([f"  year: {answers['year']}"] if answers["year"] else []),
         *([f"  doi: {yaml_string(answers['doi'])}"] if answers["doi"] else []),
         f"  url: {yaml_string(answers['url'])}",
+        f"  accessed: {yaml_string(answers['accessed'])}",
+        *(
+            [f"  archive: {yaml_string(answers['archive'])}"]
+            if answers["archive"]
+            else [
+                "  archive: none",
+                '  archive_reason: "No archived copy was given with the proposal."',
+            ]
+        ),
         f"  how_confirmed: {yaml_string(answers['how_confirmed'])}",
     ]
     return ProposedFile("docs/edition/sources.yml", _append(current, entry)), []
