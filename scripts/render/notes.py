@@ -393,8 +393,9 @@ def render_sources_page(edition: Edition) -> str:
         "",
         "# Sources",
         "",
-        "Each source below was confirmed to exist before it was cited; *How confirmed* says "
-        "how. Notes and definitions cite them by the short label in bold.",
+        "Each source below says what of it was read (*What was read*), when, and where an "
+        "archived copy is, or why there is none; each fact-check shows the source's own words "
+        "beside its citations. Notes and definitions cite a source by the short label in bold.",
         "",
         "All of them at once, for a reference manager: "
         + " · ".join(
@@ -412,7 +413,7 @@ def render_sources_page(edition: Edition) -> str:
             "",
             f"**{escape_text(source.short)}** · {source_reference(source)}",
             "",
-            f"*How confirmed:* {escape_text(source.how_confirmed)}",
+            f"*What was read:* {escape_text(source.how_confirmed)}",
             "",
             *source_record_lines(source),
         ]
