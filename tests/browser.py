@@ -100,3 +100,44 @@ def page(chromium: Any, watch: Watch) -> Iterator[Any]:
         f"requests left this machine (a CDN, web font or API?): {watch.external_requests}"
     )
     assert watch.console_errors == [], f"the console reported errors: {watch.console_errors}"
+
+
+@pytest.fixture
+def tabs(chromium: Any) -> Iterator[tuple[Watch, list[Any]]]:
+    """Tabs opened by a test; closed after it, which fails on errors or outside requests."""
+    watch = Watch()
+    opened: list[Any] = []
+    yield watch, opened
+    for tab in opened:
+        tab.context.close()
+    assert watch.external_requests == [], watch.external_requests
+    assert watch.console_errors == [], watch.console_errors
+
+
+# Characters on each full line of the blocks a selector names (the last line of each is
+# short, and left out): the essay's paragraphs, or every page's paragraphs and list items.
+CHARACTERS_PER_LINE = """(selector) => {
+    const counts = [];
+    for (const p of document.querySelectorAll(selector)) {
+        if (p.closest('.ed-sidenote, table, nav, .md-typeset__table, li p')) continue;
+        const lines = new Map();
+        const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+            if (node.parentElement.closest('.ed-pilcrow, .ed-para-tools, sup, del, ul, ol')
+                && node.parentElement.closest('ul, ol') !== p.closest('ul, ol')) continue;
+            for (let i = 0; i < node.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const box = range.getClientRects()[0];
+                if (!box) continue;
+                const line = Math.round(box.bottom);
+                lines.set(line, (lines.get(line) || 0) + 1);
+            }
+        }
+        counts.push(...[...lines.values()].slice(0, -1));
+    }
+    return counts;
+}"""
+ESSAY_PARAGRAPHS = ".ed-para"
+PROSE_BLOCKS = "article.md-content__inner :is(p, li)"

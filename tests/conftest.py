@@ -22,7 +22,7 @@ from scripts.commands import new_edition
 from scripts.ingest.pipeline import build_edition
 from scripts.model import Edition
 
-from .browser import chromium, page, site_url, watch  # noqa: F401  (fixtures for browser tests)
+from .browser import chromium, page, site_url, tabs, watch  # noqa: F401  (fixtures for browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 # Zensical from this checkout's venv, for builds of copies of the project (make test installs it).

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 
 from scripts.model import Edition
 
-from .browser import Watch, watched_tab
+from .browser import CHARACTERS_PER_LINE, ESSAY_PARAGRAPHS, Watch, watched_tab
 from .html import parse
 from .quality import AXE_JS, axe_violations, describe_violations, require_npm_file
 
@@ -47,41 +46,6 @@ SIDENOTE_OFFSETS = """(selector) => {
     if (markers.length !== notes.length) return null;
     return notes.map((n, i) => n.getBoundingClientRect().top - markers[i].getBoundingClientRect().top);
 }"""
-
-# Characters on each full line of the essay's paragraphs (the last line of each is short).
-CHARACTERS_PER_LINE = """() => {
-    const counts = [];
-    for (const p of document.querySelectorAll('.ed-para')) {
-        const lines = new Map();
-        const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-        for (let node = walk.nextNode(); node; node = walk.nextNode()) {
-            if (node.parentElement.closest('.ed-pilcrow, .ed-para-tools, sup, del')) continue;
-            for (let i = 0; i < node.length; i++) {
-                const range = document.createRange();
-                range.setStart(node, i);
-                range.setEnd(node, i + 1);
-                const box = range.getClientRects()[0];
-                if (!box) continue;
-                const line = Math.round(box.bottom);
-                lines.set(line, (lines.get(line) || 0) + 1);
-            }
-        }
-        counts.push(...[...lines.values()].slice(0, -1));
-    }
-    return counts;
-}"""
-
-
-@pytest.fixture
-def tabs(chromium: Any) -> Iterator[tuple[Watch, list[Any]]]:
-    """Tabs opened by a test; closed after it, which fails on errors or outside requests."""
-    watch = Watch()
-    opened: list[Any] = []
-    yield watch, opened
-    for tab in opened:
-        tab.context.close()
-    assert watch.external_requests == [], watch.external_requests
-    assert watch.console_errors == [], watch.console_errors
 
 
 def open_essay(chromium: Any, tabs: tuple[Watch, list[Any]], url: str, **options: Any) -> Any:
@@ -157,7 +121,7 @@ def test_essay_prose_keeps_a_reading_measure(
     chromium: Any, tabs: Any, site_url: str, width: int
 ) -> None:
     tab = open_essay(chromium, tabs, site_url, **desktop(width))
-    counts = tab.evaluate(CHARACTERS_PER_LINE)
+    counts = tab.evaluate(CHARACTERS_PER_LINE, ESSAY_PARAGRAPHS)
     assert len(counts) >= 10
     assert 60 <= statistics.median(counts) <= 75, statistics.median(counts)
 
@@ -166,7 +130,7 @@ def test_a_phone_line_is_never_wider_than_the_measure(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
     tab = open_essay(chromium, tabs, site_url, **PHONE)
-    assert statistics.median(tab.evaluate(CHARACTERS_PER_LINE)) <= 75
+    assert statistics.median(tab.evaluate(CHARACTERS_PER_LINE, ESSAY_PARAGRAPHS)) <= 75
     assert tab.evaluate("() => document.documentElement.scrollWidth") <= 390
 
 

@@ -7,12 +7,11 @@ in view. Screenshots of the state after use go to test-results/ (the CI's artefa
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from .browser import Watch, watched_tab
+from .browser import CHARACTERS_PER_LINE, PROSE_BLOCKS, Watch, watched_tab
 from .quality import ROOT
 
 pytestmark = pytest.mark.browser
@@ -58,32 +57,6 @@ MARKER_SETTING = """() => Array.from(document.querySelectorAll(MARKERS), (a) => 
     };
 })""".replace("MARKERS", repr(MARKERS))
 
-# Characters on each full line of the article's paragraphs and list items (the last line
-# of each is short, and left out).
-CHARACTERS_PER_LINE = """() => {
-    const counts = [];
-    for (const p of document.querySelectorAll('article.md-content__inner :is(p, li)')) {
-        if (p.closest('.ed-sidenote, table, nav, .md-typeset__table, li p')) continue;
-        const lines = new Map();
-        const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-        for (let node = walk.nextNode(); node; node = walk.nextNode()) {
-            if (node.parentElement.closest('.ed-pilcrow, .ed-para-tools, sup, del, ul, ol')
-                && node.parentElement.closest('ul, ol') !== p.closest('ul, ol')) continue;
-            for (let i = 0; i < node.length; i++) {
-                const range = document.createRange();
-                range.setStart(node, i);
-                range.setEnd(node, i + 1);
-                const box = range.getClientRects()[0];
-                if (!box) continue;
-                const line = Math.round(box.bottom);
-                lines.set(line, (lines.get(line) || 0) + 1);
-            }
-        }
-        counts.push(...[...lines.values()].slice(0, -1));
-    }
-    return counts;
-}"""
-
 PAGE_TYPES = {
     "essay": "",
     "note": "notes/lens-weight/",
@@ -92,17 +65,6 @@ PAGE_TYPES = {
     "about": "about/",
     "sources": "sources/",
 }
-
-
-@pytest.fixture
-def tabs(chromium: Any) -> Iterator[tuple[Watch, list[Any]]]:
-    watch = Watch()
-    opened: list[Any] = []
-    yield watch, opened
-    for tab in opened:
-        tab.context.close()
-    assert watch.external_requests == [], watch.external_requests
-    assert watch.console_errors == [], watch.console_errors
 
 
 def open_page(chromium: Any, tabs: tuple[Watch, list[Any]], url: str, **options: Any) -> Any:
@@ -184,7 +146,7 @@ def test_every_page_type_keeps_a_reading_measure(
     tab = open_page(
         chromium, tabs, site_url + PAGE_TYPES[page], viewport={"width": width, "height": 900}
     )
-    counts = tab.evaluate(CHARACTERS_PER_LINE)
+    counts = tab.evaluate(CHARACTERS_PER_LINE, PROSE_BLOCKS)
     assert counts, f"no full line on the {page} page"
     assert 55 <= statistics.median(counts) <= 75, (page, width, sorted(counts))
     # A line of narrow letters runs longer; nine lines in ten stay within the measure.
