@@ -25,6 +25,9 @@ CONTRIBUTED_MARKDOWN: tuple[tuple[str, Mapping[str, Any]], ...] = (
     ("footnotes", {}),
     ("md_in_html", {}),
     ("pymdownx.superfences", {}),
+    # Typographers' quotes, apostrophes, dashes and ellipses in the edition's own text, as
+    # the essay has them (code spans and blocks are left as they are).
+    ("smarty", {}),
 )
 # The Markdown extensions mkdocs.yml may name (it is checked against this list): each is a
 # module of Python-Markdown or pymdown-extensions, imported by the engine.
