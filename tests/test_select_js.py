@@ -20,6 +20,7 @@ import pytest
 from scripts.ingest import anchor
 from scripts.ingest.pipeline import build_edition
 
+from .annotator import anchor_collection, bundle_annotator
 from .conftest import copy_project
 
 MODULE = Path(__file__).resolve().parent.parent / "docs" / "assets" / "js" / "select.js"
@@ -183,3 +184,12 @@ def test_selecting_words_in_the_page_offers_a_note_that_anchors_once(
     (added,) = [n for n in built.notes if n.src_uri == f"notes/{query['filename'][0]}"]
     assert added.target.exact == " ".join(words)
     assert added.id in built.anchors
+    # A real annotation client finds the prefilled selector once in its paragraph.
+    quote = {"type": "TextQuoteSelector", "exact": added.target.exact}
+    quote |= {
+        k: v for k, v in (("prefix", added.target.prefix), ("suffix", added.target.suffix)) if v
+    }
+    fragment = {"type": "FragmentSelector", "value": f"p{number}", "refinedBy": quote}
+    collection = {"first": {"items": [{"id": added.id, "target": {"selector": [fragment]}}]}}
+    (result,) = anchor_collection(page, bundle_annotator(tmp_path), collection)
+    assert result["refined"] == [added.target.exact]
