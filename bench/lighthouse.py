@@ -1,6 +1,6 @@
 """Lighthouse performance, measured rather than asserted: the essay against the plain essay.
 
-The score depends on how busy the machine is, so it is no test gate (tests/test_quality.py
+The score depends on how busy the machine is, so it is no test gate (tests/site/test_quality.py
 gates only what does not: accessibility, best practices, SEO, layout shift). Here both
 pages are scored in the same run, alternately, and the ratio of the medians is printed.
 """

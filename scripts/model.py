@@ -1,7 +1,7 @@
 """The edition's data model: frozen records that every stage reads and none mutates.
 
 A record of a data file is described here (what the stages read) and by its JSON Schema in
-ingest/schema.py (the editors' contract, with its messages); tests/test_model_schema.py keeps
+ingest/schema.py (the editors' contract, with its messages); tests/ingest/test_model_schema.py keeps
 the two naming the same fields, and ingest/validate.py builds one from the other.
 """
 

@@ -1,6 +1,6 @@
 """The essay page's weight: what its first load costs against the plain essay.
 
-Shared by the budget test (tests/test_weight.py) and ``make bench``. The baseline is
+Shared by the budget test (tests/site/test_weight.py) and ``make bench``. The baseline is
 the same essay as plain Markdown under the bare theme (Material, no features, no web
 fonts), built by MkDocs like the edition; sizes are gzip level 9, as a static host
 serves them.

@@ -17,7 +17,7 @@ from scripts.render.meta import Site
 from scripts.site.compile import read_config
 
 from ..conftest import ROOT
-from ..test_exports import check_with_citation_js, hypothesis_import, readings, validate_tei
+from ..exports.test_exports import check_with_citation_js, hypothesis_import, readings, validate_tei
 
 CFF_SCHEMA = ROOT / "tests" / "schemas" / "citation-file-format-1.2.0.schema.json"
 

@@ -16,8 +16,8 @@ from scripts.model import Edition
 
 from ..conftest import ROOT
 from ..html import parse
-from ..test_errors import run_check
-from ..test_schema import DATA_FILES
+from ..ingest.test_errors import run_check
+from ..ingest.test_schema import DATA_FILES
 
 
 def test_the_seed_has_22_paragraphs_and_no_final_newline() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import ROOT, SUMMARY
-from ..test_weight import check_weight, plain_site_of
+from ..site.test_weight import check_weight, plain_site_of
 
 
 def test_essay_first_load_stays_within_budget(

@@ -1,0 +1,1 @@
+"""Tests of the export formats and the annotation clients that read them."""

@@ -1,0 +1,1 @@
+"""Tests of the ingest stages: loading, the schemas, validation, corrections, sections, anchors, terms, citations, messages."""

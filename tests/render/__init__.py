@@ -1,0 +1,1 @@
+"""Tests of the pages rendered from the edition, and their golden files."""

@@ -1,0 +1,1 @@
+"""Tests of contributed input that must never run, leak or crash."""
