@@ -141,3 +141,18 @@ CHARACTERS_PER_LINE = """(selector) => {
 }"""
 ESSAY_PARAGRAPHS = ".ed-para"
 PROSE_BLOCKS = "article.md-content__inner :is(p, li)"
+
+
+def open_tab(chromium: Any, tabs: tuple[Watch, list[Any]], url: str, **options: Any) -> Any:
+    """A watched tab at ``url``, loaded, with the notes' full text in (which arrives after
+    load and fills every note) where the page has notes."""
+    watch, opened = tabs
+    tab = watched_tab(chromium, watch, **options)
+    opened.append(tab)
+    tab.goto(url)
+    tab.wait_for_load_state("load")
+    if tab.locator(".footnote").count():
+        tab.wait_for_function(
+            "() => document.querySelectorAll('.footnote li:not(.ed-note-full)').length === 0"
+        )
+    return tab

@@ -239,31 +239,33 @@ def essay_work(edition: Edition, site: Site, page_src: str = ESSAY_SRC) -> Work:
     )
 
 
-def note_work(edition: Edition, site: Site, note: Note) -> Work:
-    """A note: written by the edition's editors, published in the edition."""
+def _edition_page(
+    edition: Edition, site: Site, key: str, kind: str, title: str, src_uri: str
+) -> Work:
+    """A page the edition's editors wrote and published in the edition (a note, a term)."""
     return Work(
-        key=f"edition-note-{note.id}",
-        kind=EDITION_NOTE,
-        title=note.title,
+        key=key,
+        kind=kind,
+        title=title,
         authors=editors_of(edition.info),
         issued=_edition_date(site),
         container=Container(title=site.name),
-        url=site.page_url(note.src_uri),
+        url=site.page_url(src_uri),
         version=site.version.label if site.version.commit else "",
+    )
+
+
+def note_work(edition: Edition, site: Site, note: Note) -> Work:
+    """A note: written by the edition's editors, published in the edition."""
+    return _edition_page(
+        edition, site, f"edition-note-{note.id}", EDITION_NOTE, note.title, note.src_uri
     )
 
 
 def term_work(edition: Edition, site: Site, term: Term) -> Work:
     """A glossary entry: written by the edition's editors, published in the edition."""
-    return Work(
-        key=f"edition-term-{term.slug}",
-        kind=GLOSSARY_ENTRY,
-        title=term.term,
-        authors=editors_of(edition.info),
-        issued=_edition_date(site),
-        container=Container(title=site.name),
-        url=site.page_url(term.src_uri),
-        version=site.version.label if site.version.commit else "",
+    return _edition_page(
+        edition, site, f"edition-term-{term.slug}", GLOSSARY_ENTRY, term.term, term.src_uri
     )
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from scripts.model import Edition
 
-from ..browser import CHARACTERS_PER_LINE, ESSAY_PARAGRAPHS, Watch, watched_tab
+from ..browser import CHARACTERS_PER_LINE, ESSAY_PARAGRAPHS, open_tab
 from ..html import parse
 from ..quality import AXE_JS, axe_violations, describe_violations, require_npm_file
 
@@ -48,19 +48,6 @@ SIDENOTE_OFFSETS = """(selector) => {
 }"""
 
 
-def open_essay(chromium: Any, tabs: tuple[Watch, list[Any]], url: str, **options: Any) -> Any:
-    watch, opened = tabs
-    tab = watched_tab(chromium, watch, **options)
-    opened.append(tab)
-    tab.goto(url)
-    tab.wait_for_load_state("load")
-    # The notes' full text arrives after load and fills every note.
-    tab.wait_for_function(
-        "() => document.querySelectorAll('.footnote li:not(.ed-note-full)').length === 0"
-    )
-    return tab
-
-
 def desktop(width: int) -> dict[str, Any]:
     return {"viewport": {"width": width, "height": 1000}}
 
@@ -70,7 +57,7 @@ def test_no_layout_shift_from_first_paint_to_notes_filled(
     chromium: Any, tabs: Any, site_url: str, width: int
 ) -> None:
     options = PHONE if width == 390 else desktop(width)
-    tab = open_essay(chromium, tabs, site_url, **options)
+    tab = open_tab(chromium, tabs, site_url, **options)
     shift = tab.evaluate(CUMULATIVE_SHIFT)
     assert shift <= SHIFT_BUDGET, f"cumulative layout shift {shift:.3f} at {width} px"
 
@@ -79,7 +66,7 @@ def test_no_layout_shift_from_first_paint_to_notes_filled(
 def test_each_sidenote_sits_beside_its_marker(
     chromium: Any, tabs: Any, site_url: str, width: int
 ) -> None:
-    tab = open_essay(chromium, tabs, site_url, **desktop(width))
+    tab = open_tab(chromium, tabs, site_url, **desktop(width))
     offsets = tab.evaluate(SIDENOTE_OFFSETS, MARKERS)
     assert offsets is not None, "one sidenote per note marker"
     assert len(offsets) >= 2
@@ -112,7 +99,7 @@ def test_each_sidenote_sits_beside_its_marker(
 def test_sidenotes_wait_for_a_column_and_margin_that_fit(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
-    tab = open_essay(chromium, tabs, site_url, **desktop(1100))
+    tab = open_tab(chromium, tabs, site_url, **desktop(1100))
     assert tab.locator(".ed-sidenote").count() == 0 or tab.locator(".ed-sidenote").first.is_hidden()
 
 
@@ -120,7 +107,7 @@ def test_sidenotes_wait_for_a_column_and_margin_that_fit(
 def test_essay_prose_keeps_a_reading_measure(
     chromium: Any, tabs: Any, site_url: str, width: int
 ) -> None:
-    tab = open_essay(chromium, tabs, site_url, **desktop(width))
+    tab = open_tab(chromium, tabs, site_url, **desktop(width))
     counts = tab.evaluate(CHARACTERS_PER_LINE, ESSAY_PARAGRAPHS)
     assert len(counts) >= 10
     assert 60 <= statistics.median(counts) <= 75, statistics.median(counts)
@@ -129,7 +116,7 @@ def test_essay_prose_keeps_a_reading_measure(
 def test_a_phone_line_is_never_wider_than_the_measure(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
-    tab = open_essay(chromium, tabs, site_url, **PHONE)
+    tab = open_tab(chromium, tabs, site_url, **PHONE)
     assert statistics.median(tab.evaluate(CHARACTERS_PER_LINE, ESSAY_PARAGRAPHS)) <= 75
     assert tab.evaluate("() => document.documentElement.scrollWidth") <= 390
 
@@ -141,7 +128,7 @@ def sheet_is_open(tab: Any) -> bool:
 def test_phone_opens_every_note_in_a_sheet_keeping_its_marker_in_view(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
-    tab = open_essay(chromium, tabs, site_url, **PHONE)
+    tab = open_tab(chromium, tabs, site_url, **PHONE)
     markers = tab.locator(MARKERS)
     total = markers.count()
     assert total >= 2
@@ -197,7 +184,7 @@ def test_phone_opens_every_note_in_a_sheet_keeping_its_marker_in_view(
 def test_phone_opens_terms_and_corrections_in_the_sheet(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
-    tab = open_essay(chromium, tabs, site_url, **PHONE)
+    tab = open_tab(chromium, tabs, site_url, **PHONE)
     sheet = tab.locator("dialog.ed-sheet")
     term = tab.locator(".ed-para a.ed-term").first
     term.scroll_into_view_if_needed()
@@ -237,7 +224,7 @@ def test_escape_closes_the_theme_note_tooltips_opened_by_hover_or_focus(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
     # Below the sidenotes' width: where the margin has the note, pointing only highlights it.
-    tab = open_essay(chromium, tabs, site_url, **desktop(1100))
+    tab = open_tab(chromium, tabs, site_url, **desktop(1100))
     marker = tab.locator(MARKERS).first
     marker.hover()
     tab.wait_for_function("() => document.querySelector('.md-tooltip2--active')")
@@ -269,7 +256,7 @@ def test_escape_closes_the_theme_note_tooltips_opened_by_hover_or_focus(
 def test_a_click_on_a_marker_opens_the_note_in_place_on_desktop_too(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
-    tab = open_essay(chromium, tabs, site_url, **desktop(1280))
+    tab = open_tab(chromium, tabs, site_url, **desktop(1280))
     marker = tab.locator(MARKERS).first
     marker.scroll_into_view_if_needed()
     marker.click()
@@ -285,7 +272,7 @@ def test_a_click_on_a_marker_opens_the_note_in_place_on_desktop_too(
 
 
 def test_originals_switch_is_remembered(chromium: Any, tabs: Any, site_url: str) -> None:
-    tab = open_essay(chromium, tabs, site_url, **desktop(1280))
+    tab = open_tab(chromium, tabs, site_url, **desktop(1280))
     switch = tab.locator("#ed-show-originals")
     assert not switch.is_checked()
     switch.check()
@@ -303,7 +290,7 @@ def test_originals_switch_is_remembered(chromium: Any, tabs: Any, site_url: str)
 def test_a_term_tooltip_stays_open_while_hovered_and_closes_after(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
-    tab = open_essay(chromium, tabs, site_url, **desktop(1280))
+    tab = open_tab(chromium, tabs, site_url, **desktop(1280))
     term = tab.locator(".ed-para a.ed-term").first
     term.evaluate("t => t.scrollIntoView({block: 'center'})")
     term.hover()
@@ -321,7 +308,7 @@ def test_copy_link_copies_the_canonical_address_and_says_so(
 ) -> None:
     canonical = parse(built_site / "index.html").css_first("link[rel=canonical]")
     assert canonical is not None
-    tab = open_essay(chromium, tabs, site_url, **desktop(1280))
+    tab = open_tab(chromium, tabs, site_url, **desktop(1280))
     tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
     paragraph = tab.locator(".ed-para").nth(2)
     paragraph.hover()
@@ -338,7 +325,7 @@ def test_copy_link_copies_the_canonical_address_and_says_so(
 def test_notes_filter_lives_in_the_address_and_offers_a_way_back(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
-    tab = open_essay(chromium, tabs, site_url + "notes/", **desktop(1280))
+    tab = open_tab(chromium, tabs, site_url + "notes/", **desktop(1280))
     verdict = tab.get_by_label("Verdict")
     values = verdict.locator("option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
     verdict.select_option(values[0])
@@ -368,7 +355,7 @@ def test_notes_filter_lives_in_the_address_and_offers_a_way_back(
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_open_sheet_passes_axe(chromium: Any, tabs: Any, site_url: str, scheme: str) -> None:
     require_npm_file(AXE_JS)
-    tab = open_essay(chromium, tabs, site_url, color_scheme=scheme, **PHONE)
+    tab = open_tab(chromium, tabs, site_url, color_scheme=scheme, **PHONE)
     tab.locator(MARKERS).first.tap()
     assert sheet_is_open(tab)
     tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
@@ -395,7 +382,7 @@ def test_a_citations_evidence_shows_on_hover_and_keyboard_focus(
     chromium: Any, tabs: Any, site_url: str, edition: Edition
 ) -> None:
     note = next(n for n in edition.notes if n.evidence)
-    tab = open_essay(
+    tab = open_tab(
         chromium, tabs, site_url + note.src_uri.removesuffix(".md") + "/", **desktop(1280)
     )
     group = "article .ed-cite-group"
@@ -418,7 +405,7 @@ def test_the_phone_sheet_shows_each_citations_evidence(
     chromium: Any, tabs: Any, site_url: str, edition: Edition
 ) -> None:
     note = next(n for n in edition.notes if n.evidence)
-    tab = open_essay(chromium, tabs, site_url, **PHONE)
+    tab = open_tab(chromium, tabs, site_url, **PHONE)
     marker = tab.locator(f'[id="fnref:{note.id}"] a')
     marker.scroll_into_view_if_needed()
     marker.tap()

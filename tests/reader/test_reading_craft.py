@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from ..browser import CHARACTERS_PER_LINE, PROSE_BLOCKS, Watch, watched_tab
+from ..browser import CHARACTERS_PER_LINE, PROSE_BLOCKS, open_tab
 from ..quality import ROOT
 
 pytestmark = pytest.mark.browser
@@ -67,19 +67,6 @@ PAGE_TYPES = {
 }
 
 
-def open_page(chromium: Any, tabs: tuple[Watch, list[Any]], url: str, **options: Any) -> Any:
-    watch, opened = tabs
-    tab = watched_tab(chromium, watch, **options)
-    opened.append(tab)
-    tab.goto(url)
-    tab.wait_for_load_state("load")
-    if tab.locator(".footnote").count():
-        tab.wait_for_function(
-            "() => document.querySelectorAll('.footnote li:not(.ed-note-full)').length === 0"
-        )
-    return tab
-
-
 def shoot(tab: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SHOTS / f"{name}.png"))
@@ -89,7 +76,7 @@ def shoot(tab: Any, name: str) -> None:
 def test_sidenotes_stay_beside_their_markers_after_seven_are_opened(
     chromium: Any, tabs: Any, site_url: str, width: int
 ) -> None:
-    tab = open_page(chromium, tabs, site_url, viewport={"width": width, "height": 900})
+    tab = open_tab(chromium, tabs, site_url, viewport={"width": width, "height": 900})
     asides = tab.locator(".ed-sidenote")
     assert asides.count() >= 8
     for index in range(1, 8):
@@ -114,7 +101,7 @@ def test_sidenotes_stay_beside_their_markers_after_seven_are_opened(
 def test_pointing_at_a_marker_highlights_its_sidenote_instead_of_a_second_popup(
     chromium: Any, tabs: Any, site_url: str, width: int
 ) -> None:
-    tab = open_page(chromium, tabs, site_url, viewport={"width": width, "height": 900})
+    tab = open_tab(chromium, tabs, site_url, viewport={"width": width, "height": 900})
     tab.locator(MARKERS).first.hover()
     tab.wait_for_timeout(400)  # the theme's tooltip would have faded in by now
     assert tab.locator(".ed-sidenote").first.evaluate("n => n.classList.contains('ed-pointed')")
@@ -127,7 +114,7 @@ def test_pointing_at_a_marker_highlights_its_sidenote_instead_of_a_second_popup(
 @pytest.mark.parametrize("width", (390, *WIDE))
 def test_markers_are_set_as_references(chromium: Any, tabs: Any, site_url: str, width: int) -> None:
     options = PHONE if width == 390 else {"viewport": {"width": width, "height": 900}}
-    tab = open_page(chromium, tabs, site_url, **options)
+    tab = open_tab(chromium, tabs, site_url, **options)
     setting = tab.evaluate(MARKER_SETTING)
     assert setting
     assert max(m["before"] for m in setting) <= 2, setting
@@ -143,7 +130,7 @@ def test_markers_are_set_as_references(chromium: Any, tabs: Any, site_url: str, 
 def test_every_page_type_keeps_a_reading_measure(
     chromium: Any, tabs: Any, site_url: str, width: int, page: str
 ) -> None:
-    tab = open_page(
+    tab = open_tab(
         chromium, tabs, site_url + PAGE_TYPES[page], viewport={"width": width, "height": 900}
     )
     counts = tab.evaluate(CHARACTERS_PER_LINE, PROSE_BLOCKS)
@@ -156,7 +143,7 @@ def test_every_page_type_keeps_a_reading_measure(
 @pytest.mark.parametrize("options", [PHONE, {"viewport": {"width": 1440, "height": 900}}],
                          ids=["390x844", "1440x900"])  # fmt: skip
 def test_the_essay_comes_first(chromium: Any, tabs: Any, site_url: str, options: Any) -> None:
-    tab = open_page(chromium, tabs, site_url, **options)
+    tab = open_tab(chromium, tabs, site_url, **options)
     first = tab.locator(".ed-para").first.bounding_box()
     assert first["y"] + 24 <= options["viewport"]["height"], (
         "the essay starts below the first screen"
@@ -166,7 +153,7 @@ def test_the_essay_comes_first(chromium: Any, tabs: Any, site_url: str, options:
 def test_markers_only_turns_the_apparatus_down_and_is_remembered(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
-    tab = open_page(chromium, tabs, site_url, viewport={"width": 1440, "height": 900})
+    tab = open_tab(chromium, tabs, site_url, viewport={"width": 1440, "height": 900})
     quote = "mark.ed-quote"
     decoration = f"() => getComputedStyle(document.querySelector('{quote}')).textDecorationLine"
     assert tab.evaluate(decoration) != "none"
@@ -184,7 +171,7 @@ def test_the_address_stays_on_the_paragraph(
     chromium: Any, tabs: Any, site_url: str, width: int
 ) -> None:
     options = PHONE if width == 390 else {"viewport": {"width": width, "height": 900}}
-    tab = open_page(chromium, tabs, site_url + "#p2", **options)
+    tab = open_tab(chromium, tabs, site_url + "#p2", **options)
     for _ in range(6):
         tab.mouse.wheel(0, 400)
         tab.wait_for_timeout(150)
@@ -194,7 +181,7 @@ def test_the_address_stays_on_the_paragraph(
 def test_the_sheet_keeps_its_passage_in_view_and_quotes_it(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
-    tab = open_page(chromium, tabs, site_url, **PHONE)
+    tab = open_tab(chromium, tabs, site_url, **PHONE)
     markers = tab.locator(MARKERS)
     for index in range(markers.count()):
         marker = markers.nth(index)
