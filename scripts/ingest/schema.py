@@ -245,7 +245,7 @@ SOURCE = _entry(
         },
         "archive": {
             "type": "string",
-            "pattern": r"^(none|https?://[^\s/?#]+\.[^\s]*)$",
+            "pattern": "^(none|" + WEB_URL_PATTERN[1:-1] + ")$",
             "description": (
                 "A web archive's copy of the source (its full address), or none; "
                 "with none, say why in archive_reason."
@@ -549,7 +549,7 @@ EDITION = _entry(
         },
         "original_url": {
             "type": "string",
-            "pattern": r"^(unknown|https?://[^\s/?#]+\.[^\s]*)$",
+            "pattern": "^(unknown|" + WEB_URL_PATTERN[1:-1] + ")$",
             "description": "The essay's own address, or unknown.",
             "examples": ["unknown"],
             "x-invalid": (

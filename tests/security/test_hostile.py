@@ -336,6 +336,24 @@ PAYLOADS: dict[str, tuple[dict[str, str], str]] = {
         "docs/edition/sources.yml:14: the url 'https://example.org/x){: onclick=pwned(1) }' is "
         "not a web address",
     ),
+    "original address injection": (
+        {
+            "docs/edition/edition.yml": 'title: "An essay"\nauthor: unknown\nvenue: unknown\n'
+            "published: unknown\n"
+            'original_url: "https://a.example/x><img/src=x/onerror=pwned(1)>"\n'
+            "licence: unknown\neditors: [Editors]\n"
+        },
+        "docs/edition/edition.yml:5: 'original_url' is not a web address",
+    ),
+    "archive address injection": (
+        {
+            "docs/edition/sources.yml": SOURCES
+            + SOURCE_ENTRY.format(field="url", value="https://example.org/x", short="Ex 2020")
+            .replace("archive: none", 'archive: "https://a.example/x><img/src=x/onerror=pwned(1)>"')
+            .replace('  archive_reason: "a synthetic source for tests"\n', "")
+        },
+        "docs/edition/sources.yml:17: 'archive' is neither a web address nor none",
+    ),
     "short label injection": (
         _source("url", "https://example.org/x", short="Ex](javascript:pwned(1))"),
         "docs/edition/sources.yml:11: the short label 'Ex](javascript:pwned(1))' has a character "
