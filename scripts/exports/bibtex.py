@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scripts.exports.bibliography import EDITION_NOTE, ESSAY_IN_EDITION, GLOSSARY_ENTRY, Name, Work
+from scripts.exports.latex import escape
 
 # Entry types, and the field that names the container for each.
 ENTRY_TYPES = {
@@ -18,13 +19,6 @@ ENTRY_TYPES = {
     GLOSSARY_ENTRY: ("misc", "howpublished"),
 }
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_SPECIAL = {c: "\\" + c for c in "{}%&$#_"} | {"~": r"\textasciitilde{}", "^": r"\^{}"}
-_SPECIAL["\\"] = r"\textbackslash{}"
-
-
-def escape(text: str) -> str:
-    """Text that BibTeX and LaTeX print as written."""
-    return "".join(_SPECIAL.get(c, c) for c in text)
 
 
 def bibtex_name(name: Name) -> str:

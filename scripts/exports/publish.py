@@ -13,7 +13,6 @@ from typing import Any
 from scripts.exports import bibtex, csl_json, highwire, ris
 from scripts.exports.bibliography import Work, essay_work, note_work, term_work
 from scripts.exports.paths import (
-    BIBLIOGRAPHY_FILES,
     BIBLIOGRAPHY_STEM,
     CITATION_FORMATS,
     HYPOTHESIS_FILE,
@@ -26,7 +25,6 @@ from scripts.render.essay import ESSAY_SRC
 from scripts.render.meta import Site
 
 FORMATS = (csl_json.render, bibtex.render, ris.render)  # in the order of CITATION_FORMATS
-PUBLISHED_FILES = (*BIBLIOGRAPHY_FILES, TEI_FILE, HYPOTHESIS_FILE)
 
 
 def _three(stem: str, works: tuple[Work, ...]) -> dict[str, str]:

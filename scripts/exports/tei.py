@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from scripts.exports.bibliography import Name, Work, bibliography, parse_name
 from scripts.ingest.citation_grammar import CITATION, EDITION_MARK, group_keys
-from scripts.model import NOTE_KINDS, Edition, EssayInfo, Note, Occurrence, PlacedCorrection
+from scripts.model import NOTE_KINDS, Edition, Note, Occurrence, PlacedCorrection
 from scripts.render.meta import Site
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -47,10 +47,6 @@ def _opt(tag: str, text: str, **attributes: str) -> str:
     return _el(tag, text, **attributes) if text else ""
 
 
-def _known(info: EssayInfo, value: str) -> bool:
-    return info.known(value)
-
-
 def _person(tag: str, name: Name) -> str:
     if name.literal:
         return _el(tag, name.literal)
@@ -68,21 +64,21 @@ def header(edition: Edition, site: Site) -> str:
     )
     essay_author = (
         _person("author", parse_name(info.author))
-        if _known(info, info.author)
+        if info.known(info.author)
         else _el("author", UNKNOWN)
     )
     published = (
         _el("date", info.published, when=info.published)
-        if _known(info, info.published)
+        if info.known(info.published)
         else _el("date", UNKNOWN)
     )
     address = (
         _el("ref", info.original_url, target=info.original_url)
-        if _known(info, info.original_url)
+        if info.known(info.original_url)
         else _el("note", f"Original address: {UNKNOWN}.", type="original-address")
     )
-    venue = info.venue if _known(info, info.venue) else UNKNOWN
-    licence = info.licence if _known(info, info.licence) else UNKNOWN
+    venue = info.venue if info.known(info.venue) else UNKNOWN
+    licence = info.licence if info.known(info.licence) else UNKNOWN
     reasons = sorted({c.reason for c in edition.corrections})
     return "\n".join(
         [

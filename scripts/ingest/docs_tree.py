@@ -7,7 +7,6 @@ says "ok" where the build would fail.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from scripts.ingest.load import read_text
@@ -28,7 +27,6 @@ ASSETS = "docs/assets"
 # Static files an edition may publish, from docs/assets/ only: styles, scripts of the
 # maintainers, fonts and raster images (no SVG, HTML or other file a browser runs).
 ASSET_TYPES = frozenset({".css", ".js", ".woff2", ".png", ".jpg", ".jpeg", ".webp", ".ico"})
-SLUG_FILE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
 
 
 def check_published_files(root: Path) -> list[Problem]:

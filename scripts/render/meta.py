@@ -8,6 +8,7 @@ import html
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from scripts.exports.latex import escape as escape_latex
 from scripts.exports.paths import citation_stem, download_links
 from scripts.ingest.git_history import Version
 from scripts.model import EssayInfo
@@ -90,10 +91,6 @@ def essay_jsonld(info: EssayInfo, site: Site, page_src: str) -> dict[str, object
     }
 
 
-def _bibtex_escape(text: str) -> str:
-    return "".join("\\" + c if c in "{}%&$#_" else c for c in text)
-
-
 def cite_block(
     site: Site,
     page_src: str,
@@ -129,10 +126,10 @@ def cite_block(
     bibtex = "\n".join(
         [
             f"@misc{{{key},",
-            f"  title = {{{_bibtex_escape(title)}}},",
-            f"  author = {{{{{_bibtex_escape(author)}}}}},",
+            f"  title = {{{escape_latex(title)}}},",
+            f"  author = {{{{{escape_latex(author)}}}}},",
             f"  year = {{{year}}},",
-            f"  note = {{{_bibtex_escape(note)}}},",
+            f"  note = {{{escape_latex(note)}}},",
             f"  howpublished = {{\\url{{{url}}}}},",
             f"  url = {{{url}}}",
             "}",

@@ -2,8 +2,8 @@
 which ids, classes and attributes belong to the site and never to a contributor.
 
 ``make check`` (``sanitize.body_problems``), the build (``compile.markdown_converter``,
-``sanitize.clean_html``) and the templates' contract (``edition.js`` reads only what the
-compiler and the templates write) all read these names, so that what the check accepts is
+``sanitize.clean_html``) read these names, and the reader's script reads only what the
+compiler and the templates write (reader/names.js, checked against the built site), so that what the check accepts is
 exactly what the build renders, and no contributed text can pose as the site's own markup.
 """
 
@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from typing import Any
 
 # The one Markdown configuration for contributed text (note and term bodies), used by
-# `make check` and by the build alike: MkDocs' built-in extensions first, then the site's
-# own (the same list and settings mkdocs.yml gives the engine).
+# `make check` and by the build alike: MkDocs' built-in extensions first, then those of
+# mkdocs.yml that contributed text may use, then typographers' quotes (smarty), which the
+# edition's own text gets and the essay's page does not (its words are the author's).
 CONTRIBUTED_MARKDOWN: tuple[tuple[str, Mapping[str, Any]], ...] = (
     ("toc", {"permalink": True, "permalink_title": "Link to this section"}),
     ("tables", {}),
@@ -65,13 +66,6 @@ COMPILER_CLASSES: Mapping[str, frozenset[str]] = {
 COMPILER_ATTRIBUTES: Mapping[str, frozenset[str]] = {
     "a": frozenset({"aria-label"}),
     "span": frozenset({"role"}),
-}
-# Elements that edition.js reads, each written only by the compiler or a template (never
-# by contributed text, which has no ids and no data attributes).
-SCRIPT_CONTRACT = {
-    "note texts": "h2#notes[data-ed-texts] (the essay page's Notes heading)",
-    "fragment redirects": "script#ed-redirects[type='application/json'] (overrides/main.html)",
-    "originals switch": "input#ed-show-originals (docs/index.md)",
 }
 
 

@@ -26,7 +26,6 @@ from scripts.problems import Problem
 from scripts.security import policy
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-CONTRIBUTED_FOLDERS = ("notes/", "glossary/")
 ALLOWED_TAGS = frozenset(
     {
         "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -230,14 +229,6 @@ def page_title(text: str) -> str:
     escaped."""
     plain = html.unescape(text).replace("<", "\u2039").replace(">", "\u203a")
     return html.escape(plain, quote=False).replace('"', "&quot;")
-
-
-def contributed_page(src_uri: str, content: str) -> str:
-    """A rendered page through the allow-list when contributors' Markdown made it: the
-    pages of notes and terms (their folders' index pages are the build's own)."""
-    if src_uri.startswith(CONTRIBUTED_FOLDERS) and not src_uri.endswith("/index.md"):
-        return clean_html(content)
-    return content
 
 
 class _Markup(HTMLParser):

@@ -60,8 +60,9 @@ ENGINE_THEME = {"zensical": {"variant": "classic"}}
 # Settings of mkdocs.yml that only concern the source folders, not the compiled tree.
 SOURCE_ONLY_SETTINGS = ("hooks", "watch", "exclude_docs")
 EDITION_DATA = "edition/"  # docs/edition/*.yml: read by the compiler, not published
-# MkDocs adds these to every site's Markdown extensions; so does the compiler, so that
-# what it renders itself (note texts, contributed bodies) is rendered as a page would be.
+# MkDocs adds these to every site's Markdown extensions; so does SiteConfig, so that the
+# link check renders a hand-written page as the engine will (contributed text has its own
+# configuration, security/policy.py).
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 

@@ -97,7 +97,7 @@ def config_problems(root: Path) -> list[Problem]:
             refuse(line, f"the setting '{name}' is not one an edition may have", FIX)
         elif name in PLAIN_SETTINGS and not (isinstance(value, str) and is_plain_text(value)):
             refuse(line, f"'{name}' should be plain text ({value!r})", "write it without markup")
-        elif name in WEB_SETTINGS and not re.match(WEB_URL_PATTERN, str(value)):
+        elif name in WEB_SETTINGS and not re.fullmatch(WEB_URL_PATTERN, str(value)):
             refuse(line, f"'{name}' is not a web address ({value!r})", "write https://...")
         elif name in FIXED_SETTINGS and value != FIXED_SETTINGS[name]:
             refuse(line, f"'{name}' should be '{FIXED_SETTINGS[name]}' ({value!r})")
@@ -132,7 +132,10 @@ def config_problems(root: Path) -> list[Problem]:
                 if not re.fullmatch(NAV_PAGE, page):
                     refuse(line, f"the menu names {page!r}, which is not a page of the site")
         elif name == "theme":
-            theme = value if isinstance(value, Mapping) else {}
+            if not isinstance(value, Mapping):
+                refuse(line, f"'theme' should be a mapping of settings ({value!r})", FIX)
+                continue
+            theme = value
             for key in theme:
                 if key not in THEME_SETTINGS:
                     refuse(line, f"the theme setting '{key}' is not one an edition may have")
