@@ -1,7 +1,7 @@
 /* The names the reader's script shares with the pages: the classes, ids and data
    attributes the compiler and the templates write (scripts/render_*.py, overrides/), and
    the events and stored settings of the script itself. One place, so that a renamed class
-   is one edit here; tests/test_reader.py checks that the built site still writes each one. */
+   is one edit here; tests/reader/test_reader.py checks that the built site still writes each one. */
 
 /** Classes the compiler writes into pages. */
 export const CLASS_PARAGRAPH = "ed-para";

@@ -330,7 +330,11 @@ def zizmor(*files: Path) -> list[dict[str, Any]]:
         [str(program), "--offline", "--format=json", *map(str, files)],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
-    findings: list[dict[str, Any]] = json.loads(result.stdout or "[]")
+    # zizmor exits 0 with no findings and 10-14 by the worst finding's severity; anything
+    # else (a crash, a workflow it cannot read) must not pass as "nothing found".
+    assert result.returncode in (0, 10, 11, 12, 13, 14), result.stderr
+    assert result.stdout.strip(), result.stderr
+    findings: list[dict[str, Any]] = json.loads(result.stdout)
     return findings
 
 

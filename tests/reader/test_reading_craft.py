@@ -172,9 +172,11 @@ def test_the_address_stays_on_the_paragraph(
 ) -> None:
     options = PHONE if width == 390 else {"viewport": {"width": width, "height": 900}}
     tab = open_tab(chromium, tabs, site_url + "#p2", **options)
+    start = tab.evaluate("() => scrollY")
     for _ in range(6):
-        tab.mouse.wheel(0, 400)
+        tab.evaluate("() => window.scrollBy(0, 400)")
         tab.wait_for_timeout(150)
+    assert tab.evaluate("() => scrollY") > start + 1000, "the page did not scroll"
     assert tab.evaluate("() => location.hash") == "#p2"
 
 
@@ -183,6 +185,7 @@ def test_the_sheet_keeps_its_passage_in_view_and_quotes_it(
 ) -> None:
     tab = open_tab(chromium, tabs, site_url, **PHONE)
     markers = tab.locator(MARKERS)
+    quoted_markers = 0
     for index in range(markers.count()):
         marker = markers.nth(index)
         # The marker low on the screen, where an opening sheet would cover it.
@@ -197,6 +200,7 @@ def test_the_sheet_keeps_its_passage_in_view_and_quotes_it(
             " return q && q.matches('mark.ed-quote') ? q : null; }"
         )
         if quoted:
+            quoted_markers += 1
             quote_top = marker.evaluate(
                 "a => a.parentElement.previousElementSibling.getBoundingClientRect().top"
             )
@@ -205,3 +209,4 @@ def test_the_sheet_keeps_its_passage_in_view_and_quotes_it(
         if index == 2:
             shoot(tab, "sheet-390")
         tab.keyboard.press("Escape")
+    assert quoted_markers > 0, "no marker follows quoted words: the quote checks never ran"
