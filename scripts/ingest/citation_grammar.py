@@ -36,3 +36,8 @@ def has_citation(text: str) -> bool:
 
 def without_citations(text: str) -> str:
     return CITATION.sub("", text)
+
+
+def says_something(body: str) -> bool:
+    """A body has words of its own once its citations are set aside."""
+    return bool(re.search(r"\w", without_citations(body)))

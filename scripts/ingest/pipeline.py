@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.ingest import anchor, correct, docs_tree, load, segment, validate
+from scripts.ingest import anchor, correct, docs_tree, load, segment, site_config, validate
 from scripts.ingest.terms import build_matcher, find_occurrences
 from scripts.model import (
     Edition,
@@ -17,7 +17,6 @@ from scripts.model import (
     Term,
 )
 from scripts.problems import EditionError, Problem
-from scripts.site import config as site_config
 
 CORRECTIONS_PATH = "docs/edition/corrections.yml"
 SECTIONS_PATH = "docs/edition/sections.yml"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from scripts.ingest import citations, schema
-from scripts.ingest.citation_grammar import EDITION_MARK, cited_keys
+from scripts.ingest.citation_grammar import EDITION_MARK, cited_keys, says_something
 from scripts.ingest.load import Record
 from scripts.model import (
     NO_ARCHIVE,
@@ -409,7 +409,7 @@ def check_source_list(
 
 
 def _check_says_something(record: Record, what: str) -> list[Problem]:
-    if sanitize.says_something(record.body):
+    if says_something(record.body):
         return []
     return [
         Problem(

@@ -21,7 +21,6 @@ import nh3
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import slugify as toc_slugify
 
-from scripts.ingest.citation_grammar import without_citations
 from scripts.problems import Problem
 from scripts.security import policy
 
@@ -445,8 +444,3 @@ def _attribute_list_problems(
                 )
             )
     return problems
-
-
-def says_something(body: str) -> bool:
-    """A body has words of its own once its citations are set aside."""
-    return bool(re.search(r"\w", without_citations(body)))

@@ -22,7 +22,7 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from scripts.ingest import git_history, load, schema
+from scripts.ingest import git_history, load, schema, site_config
 from scripts.ingest.docs_tree import READING_TEXT_MARKER
 from scripts.model import Edition
 from scripts.problems import Problem
@@ -32,7 +32,6 @@ from scripts.render import handwritten
 from scripts.render import meta as render_meta
 from scripts.render import notes as render_notes
 from scripts.site import addresses, outputs
-from scripts.site import config as site_config
 from scripts.site.compile import (
     DOCS,
     EDITION_DATA,

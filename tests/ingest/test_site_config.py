@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site.config import config_problems
+from scripts.ingest.site_config import config_problems
 
 
 @pytest.mark.parametrize(
