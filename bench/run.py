@@ -9,13 +9,16 @@
    essay, against one regular expression per term.
 4. Page weight: the essay page's first load (HTML, CSS, JS, fonts, images; gzip) against
    the same essay as plain Markdown under the bare theme; the project's own CSS and JS.
-5. Lighthouse performance: the essay against the plain essay, scored in the same run.
+5. Lighthouse: the essay, the first note and the first term, each against its plain twin
+   (the same text as plain Markdown under the same theme settings), runs interleaved;
+   ``BENCH_LIGHTHOUSE_RUNS`` runs of each (default 3).
 
 Timings are medians of several runs on this machine; compare ratios, not seconds.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -32,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 
 from bench.lighthouse import bench_lighthouse  # noqa: E402
+from bench.plain_twin import benchmarked_pages, write_plain_twin  # noqa: E402
 from scripts.ingest import anchor, correct, segment  # noqa: E402
 from scripts.ingest import terms as link  # noqa: E402
 from scripts.ingest.git_history import Version  # noqa: E402
@@ -218,16 +222,31 @@ def bench_weight(work: Path) -> None:
     print(weight.table())
 
 
+def bench_speed(work: Path) -> None:
+    """Lighthouse on the MkDocs build against a plain twin built from it, under the theme
+    settings of the engine configuration that ``bench_build`` compiled."""
+    pages = benchmarked_pages(build_edition(ROOT))
+    engine_config = ROOT / BUILD_DIR / ENGINE_CONFIG["mkdocs"]
+    config = write_plain_twin(work / "full-mkdocs", engine_config, pages, work / "twin")
+    run_quietly(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(work / "twin-site")]
+    )
+    bench_lighthouse(work / "full-mkdocs", work / "twin-site", pages)
+
+
 def main() -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(
+        f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+        f"{datetime.date.today().isoformat()}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         bench_build(work)
         bench_pipeline()
         bench_matching()
         bench_weight(work)
-        bench_lighthouse(work / "full-mkdocs", work / "plain")
+        bench_speed(work)
 
 
 if __name__ == "__main__":

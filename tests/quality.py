@@ -239,9 +239,11 @@ WIDE_DESKTOP = (
 )
 
 
-def run_lighthouse(node: str, url: str, path: str, flags: tuple[str, ...] = ()) -> LighthouseReport:
-    """One Lighthouse run in Debian's Chromium: mobile defaults (simulated throttling)
-    unless ``flags`` say otherwise (WIDE_DESKTOP)."""
+def lighthouse_json(
+    node: str, url: str, flags: tuple[str, ...] = (), categories: tuple[str, ...] = CATEGORIES
+) -> dict[str, Any]:
+    """One Lighthouse run in Debian's Chromium, its whole report (``make bench`` reads the
+    audits' details): mobile defaults (simulated throttling) unless ``flags`` say otherwise."""
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as scratch:
         output = Path(scratch) / "report.json"
         result = subprocess.run(
@@ -252,7 +254,7 @@ def run_lighthouse(node: str, url: str, path: str, flags: tuple[str, ...] = ()) 
                 "--output=json",
                 f"--output-path={output}",
                 "--quiet",
-                f"--only-categories={','.join(CATEGORIES)}",
+                f"--only-categories={','.join(categories)}",
                 f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
                 *flags,
             ],
@@ -265,7 +267,14 @@ def run_lighthouse(node: str, url: str, path: str, flags: tuple[str, ...] = ()) 
         assert result.returncode == 0 and output.exists(), (
             f"Lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}"
         )
-        lhr = json.loads(output.read_text(encoding="utf-8"))
+        lhr: dict[str, Any] = json.loads(output.read_text(encoding="utf-8"))
+    return lhr
+
+
+def run_lighthouse(node: str, url: str, path: str, flags: tuple[str, ...] = ()) -> LighthouseReport:
+    """One Lighthouse run in Debian's Chromium: mobile defaults (simulated throttling)
+    unless ``flags`` say otherwise (WIDE_DESKTOP)."""
+    lhr = lighthouse_json(node, url, flags)
     if lhr.get("runtimeError"):
         pytest.fail(f"Lighthouse could not load {url}: {lhr['runtimeError']}")
     audits = lhr["audits"]
