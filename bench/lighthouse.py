@@ -201,6 +201,7 @@ def bench_lighthouse(site: Path, plain_site: Path, pages: Sequence[str]) -> None
     if runs < 3:
         print(f"   ({RUNS_VARIABLE}={runs}: fewer than 3 runs, not figures to quote)")
     readings: dict[str, dict[str, list[Reading]]] = {p: {"edition": [], "plain": []} for p in pages}
+    load_before = os.getloadavg()[0]  # other jobs on the machine widen the ranges: say so
     with static_host(site) as edition_url, static_host(plain_site) as plain_url:
         for _ in range(runs):
             for page in pages:
@@ -214,6 +215,10 @@ def bench_lighthouse(site: Path, plain_site: Path, pages: Sequence[str]) -> None
         [str(CHROMIUM), "--version"], capture_output=True, text=True, check=False, env=CHROMIUM_ENV
     ).stdout.strip()
     print(f"   Lighthouse {readings[pages[0]]['edition'][0].lighthouse}; {browser}")
+    print(
+        f"   load average (1 min) {load_before:.1f} before the runs, {os.getloadavg()[0]:.1f}"
+        f" after, on {os.cpu_count()} cores"
+    )
     for page in pages:
         print(f"\n   /{html_path(page).removesuffix('index.html')}")
         print(page_table(readings[page]))
