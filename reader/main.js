@@ -7,7 +7,7 @@ import { setUpSwitches } from "./switches.js";
 import { setUpSidenotes } from "./sidenotes.js";
 import { setUpSheet } from "./sheet.js";
 import { setUpSuggestLinks } from "./suggest.js";
-import { loadAfterLoad, setUpFilterLoader, setUpSelectionLoader } from "./on-demand.js";
+import { loadAfterLoad, setUpFilterLoader, setUpNoteTextsLoader, setUpSelectionLoader } from "./on-demand.js";
 
 /* Read while the bundle runs: afterwards there is no current script. */
 const scriptElement = document.currentScript;
@@ -23,6 +23,7 @@ setUpSheet();
 setUpFilterLoader(scriptSrc);
 setUpSuggestLinks();
 setUpSelectionLoader(scriptSrc);
+setUpNoteTextsLoader(scriptSrc);
 /* Nothing the reader did not ask for before the page has loaded. */
 const afterLoad = function () {
   loadAfterLoad(scriptSrc);

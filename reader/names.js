@@ -52,6 +52,8 @@ export const SELECT_FOOTNOTE_ITEM = ".footnote li[id^='fn:']";
 export const SELECT_FOOTNOTE_TOOLS = ".footnote-backref, .ed-copy";
 export const SELECT_CITATION_BLOCK = "pre.ed-citation";
 export const SELECT_ARTICLE = "article.md-content__inner";
+/* The theme's configuration (its template writes it on every page): the site's base. */
+export const SELECT_SEARCH_CONFIG = "script#__config";
 
 /** The data attributes, by their DOM name (getAttribute) . */
 export const DATA_TEXTS = "data-ed-texts";
@@ -67,6 +69,10 @@ export const TEXTS_KEY_TERMS = "@terms";
 
 /** Events one module sends to the others. */
 export const EVENT_NOTES_FILLED = "ed:notes-filled";
+/* A note's full text is wanted now (detail: the footnote's id), or all of them (""). */
+export const EVENT_NOTES_WANTED = "ed:notes-wanted";
+/* That detail for every note and the works cited. */
+export const NOTES_ALL = "*";
 
 /** Settings remembered across pages and visits (localStorage). */
 export const STORED_ORIGINALS = "ed-show-originals";

@@ -2,8 +2,12 @@
    from this site, beside this script, when they are wanted: select to quote and suggest
    (docs/assets/js/select.js, on a reader's first selection in the essay) and the Notes
    page's filter (docs/assets/js/filter.js, built from reader/filter.js), and what runs
-   once the page has loaded (docs/assets/js/after-load.js: copy links, the notes' texts). */
-import { CLASS_FILTER, CLASS_PARAGRAPH } from "./names.js";
+   once the page has loaded (docs/assets/js/after-load.js: copy links, and the notes' texts
+   when they are wanted). */
+import { CLASS_CORRECTION, CLASS_FILTER, CLASS_PARAGRAPH, CLASS_TERM, EVENT_NOTES_WANTED, NOTES_ALL, SELECT_FOOTNOTES, SELECT_NOTE_MARKER } from "./names.js";
+import { HOVERLESS, WIDE, footnoteOf, targetOf } from "./dom.js";
+
+/** @typedef {{ afterLoad: () => void, fillNotes: (what: string) => Promise<void> }} AfterLoadModule */
 
 /**
  * @param {string} scriptSrc the address of this bundle (document.currentScript)
@@ -49,13 +53,78 @@ export function setUpSelectionLoader(scriptSrc) {
   document.addEventListener("selectionchange", listener);
 }
 
-/** @param {string} scriptSrc */
-export function loadAfterLoad(scriptSrc) {
+/** @type {Promise<AfterLoadModule> | null} */
+let afterLoadModule = null;
+
+/**
+ * docs/assets/js/after-load.js, imported once.
+ * @param {string} scriptSrc
+ * @returns {Promise<AfterLoadModule>}
+ */
+function afterLoadFrom(scriptSrc) {
+  if (afterLoadModule) return afterLoadModule;
   const href = besideThisScript(scriptSrc, "js/after-load.js");
-  if (!href) return;
-  import(href).then(
-    /** @param {{ afterLoad: () => void }} loaded */
-    function (loaded) { loaded.afterLoad(); },
+  afterLoadModule = href ? import(href) : Promise.reject(new Error("no address for js/after-load.js"));
+  return afterLoadModule;
+}
+
+/* A phone: the sheet shows a note when it is tapped, so its text can wait until then.
+   Elsewhere the notes show in the margin or in the theme's tooltip as a pointer passes. */
+const waits = function () { return HOVERLESS.matches && !WIDE.matches; };
+
+/**
+ * Once the page has loaded: the copy links; and the notes' texts at once, unless on a phone.
+ * @param {string} scriptSrc
+ */
+export function loadAfterLoad(scriptSrc) {
+  afterLoadFrom(scriptSrc).then(
+    function (loaded) {
+      loaded.afterLoad();
+      if (!waits()) loaded.fillNotes(NOTES_ALL);
+      /* A phone turned, or a window widened, until the margin shows. */
+      else WIDE.addEventListener("change", function () { if (!waits()) loaded.fillNotes(NOTES_ALL); });
+    },
     function () { /* links stay links; notes stay their pages */ }
   );
+}
+
+/**
+ * The notes' texts when a reader reaches for them: a press, hover or focus on a note
+ * marker, a term or a correction (a head start on the tap that opens the sheet), the sheet
+ * asking (EVENT_NOTES_WANTED), the list of notes coming near the screen, or printing.
+ * @param {string} scriptSrc
+ */
+export function setUpNoteTextsLoader(scriptSrc) {
+  /** @param {string} what */
+  const fill = function (what) {
+    afterLoadFrom(scriptSrc).then(
+      function (loaded) { return loaded.fillNotes(what); },
+      function () { /* the headlines and the links to each note's page stay */ }
+    );
+  };
+  document.addEventListener(EVENT_NOTES_WANTED, function (event) {
+    fill(event instanceof CustomEvent && typeof event.detail === "string" ? event.detail : "");
+  });
+  const reaching = "." + CLASS_PARAGRAPH + " a." + CLASS_TERM + ", ." + CLASS_PARAGRAPH + " ." + CLASS_CORRECTION;
+  /** @param {Event} event */
+  const onReach = function (event) {
+    const target = targetOf(event);
+    const marker = target && target.closest(SELECT_NOTE_MARKER);
+    const note = marker && footnoteOf(marker);
+    if (note) fill(note.id);
+    else if (target && target.closest(reaching)) fill("");
+  };
+  ["pointerover", "pointerdown", "focusin"].forEach(function (type) {
+    document.addEventListener(type, onReach, true);
+  });
+  const list = document.querySelector(SELECT_FOOTNOTES);
+  if (list && "IntersectionObserver" in window) {
+    const watch = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+      watch.disconnect();
+      fill(NOTES_ALL);
+    }, { rootMargin: "100% 0px" });
+    watch.observe(list);
+  }
+  window.addEventListener("beforeprint", function () { fill(NOTES_ALL); });
 }

@@ -4,9 +4,17 @@
    about; the page scrolls, if it must, so that the marker and those words stay in view
    above the sheet. A glossary link opens it on a tap, where no tooltip can show (with a
    link to the term's page); a correction opens it on a tap, click or Enter. */
-import { CLASS_CITE, CLASS_CORRECTION, CLASS_NOTE_LINK, CLASS_TERM, DATA_MIRROR, DATA_NUMBER, DATA_TITLE, EVENT_NOTES_FILLED, ID_ORIGINALS_SWITCH, OWN_SHEET, OWN_SHEET_OPEN, OWN_SHEET_QUOTE, SELECT_FOOTNOTE_TOOLS, SELECT_NOTE_MARKER, SELECT_QUOTE } from "./names.js";
+import { CLASS_CITE, CLASS_CORRECTION, CLASS_NOTE_LINK, CLASS_TERM, DATA_MIRROR, DATA_NUMBER, DATA_TITLE, EVENT_NOTES_FILLED, EVENT_NOTES_WANTED, ID_ORIGINALS_SWITCH, OWN_NOTE_FULL, OWN_SHEET, OWN_SHEET_OPEN, OWN_SHEET_QUOTE, SELECT_FOOTNOTE_TOOLS, SELECT_NOTE_MARKER, SELECT_QUOTE } from "./names.js";
 import { HOVERLESS, escapeHTML, footnoteOf, targetOf, webAddress } from "./dom.js";
-import { termText } from "./note-texts.js";
+
+/**
+ * Ask for the notes' texts (fetched once, on a phone only when first wanted): `what` is a
+ * footnote's id, or "" for the terms' definitions.
+ * @param {string} what
+ */
+function want(what) {
+  document.dispatchEvent(new CustomEvent(EVENT_NOTES_WANTED, { detail: what }));
+}
 
 /**
  * The note's text for the sheet: its works cited gathered under it, its page linked.
@@ -169,6 +177,8 @@ export function setUpSheet() {
       content.appendChild(words);
     }
     content.appendChild(noteBody(note));
+    /* The headline shows at once; the full text follows when it arrives (EVENT_NOTES_FILLED). */
+    if (!note.classList.contains(OWN_NOTE_FULL)) want(note.id);
     const dialog = open("Note " + marker.getAttribute(DATA_NUMBER) + " of " + markers.length, content, marker);
     keepInView(marker, quote, dialog);
   };
@@ -178,7 +188,7 @@ export function setUpSheet() {
     shown = -1;
     const href = link.getAttribute("href") || "";
     /* Filled in when the notes' file arrives, if the sheet is still open then. */
-    const text = termText(href) || link.getAttribute(DATA_TITLE) || link.getAttribute("title") || "";
+    const text = link.getAttribute(DATA_TITLE) || link.getAttribute("title") || "";
     const cut = text.indexOf(": ");
     const content = document.createElement("div");
     content.innerHTML = "<p><strong>" + escapeHTML(cut > 0 ? text.slice(0, cut) : link.textContent || "") +
@@ -188,6 +198,7 @@ export function setUpSheet() {
         '">Read the glossary entry</a></p>');
     }
     termShown = text ? null : link;
+    if (!text) want("");
     open("Glossary", content, link);
   };
   /** @type {HTMLAnchorElement | null} a term shown before its definition arrived */

@@ -143,16 +143,31 @@ ESSAY_PARAGRAPHS = ".ed-para"
 PROSE_BLOCKS = "article.md-content__inner :is(p, li)"
 
 
+NOTES_WAIT = "matchMedia('(hover: none)').matches && !matchMedia('(min-width: 76.25em)').matches"
+ALL_NOTES_FULL = "() => document.querySelectorAll('.footnote li:not(.ed-note-full)').length === 0"
+
+
 def open_tab(chromium: Any, tabs: tuple[Watch, list[Any]], url: str, **options: Any) -> Any:
-    """A watched tab at ``url``, loaded, with the notes' full text in (which arrives after
-    load and fills every note) where the page has notes."""
+    """A watched tab at ``url``, loaded, and where the page has notes, with their full text
+    in (it arrives after load and fills every note) - except on a phone, where the text
+    waits until a reader reaches for a note: there, once what runs after load has run."""
     watch, opened = tabs
     tab = watched_tab(chromium, watch, **options)
     opened.append(tab)
     tab.goto(url)
     tab.wait_for_load_state("load")
     if tab.locator(".footnote").count():
-        tab.wait_for_function(
-            "() => document.querySelectorAll('.footnote li:not(.ed-note-full)').length === 0"
-        )
+        if tab.evaluate(NOTES_WAIT):
+            tab.wait_for_function("() => document.querySelector('.ed-copy')")
+        else:
+            tab.wait_for_function(ALL_NOTES_FULL)
     return tab
+
+
+def fill_notes(tab: Any) -> None:
+    """On a phone: bring the list of notes near the screen, as a reader scrolling to it
+    does, wait for every note's text, and go back to where the page was."""
+    where = tab.evaluate("() => window.scrollY")
+    tab.locator(".footnote").evaluate("list => list.scrollIntoView()")
+    tab.wait_for_function(ALL_NOTES_FULL)
+    tab.evaluate("(y) => window.scrollTo(0, y)", where)

@@ -307,7 +307,8 @@ def test_without_javascript_markers_are_plain_links_to_the_note_and_back(
     assert title == f"Original reading: “{correction.original}”"
     # Each note shows its verdict and headline, and leads to its page for the text.
     footnote = page.locator(f'[id="fn:{note}"]')
-    assert footnote.locator("a.ed-note-link").inner_text() == "Read the note"
+    # (its text, not its rendering: the list is laid out only as it comes near the screen)
+    assert footnote.locator("a.ed-note-link").text_content() == "Read the note"
     page.locator(f'[id="fnref:{note}"] a').click()
     assert page.url.endswith(f"#fn:{note}")
     assert footnote.is_visible()

@@ -1,0 +1,95 @@
+"""Nothing the reader did not ask for before the page is idle (issue 23): the theme's search
+index waits until the reader turns to search, and on a phone the notes' full texts wait
+until a reader reaches for a note or a term, or scrolls to the list of notes. Each is then
+there, and works: search finds the essay's words; the sheet fills in with the note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from scripts.model import Edition
+
+from ..browser import fill_notes, open_tab
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+WIDE = {"viewport": {"width": 1440, "height": 900}}
+INDEX_FILES = ("search/search_index.json", "search.json")
+NOTES_FILE = "essay-notes.json"
+FETCHED = "() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+
+
+def fetched(tab: Any, ending: str | tuple[str, ...]) -> bool:
+    return any(path.endswith(ending) for path in tab.evaluate(FETCHED))
+
+
+def a_word_of_the_essay(edition: Edition) -> str:
+    return max(edition.reading.paragraphs[0].split(), key=len).strip(".,;:!?“”\"'’()")
+
+
+@pytest.mark.parametrize("screen", [PHONE, WIDE], ids=["phone", "wide"])
+def test_the_search_index_waits_for_the_reader(
+    chromium: Any, tabs: Any, site_url: str, edition: Edition, screen: dict[str, Any]
+) -> None:
+    tab = open_tab(chromium, tabs, site_url, **screen)
+    tab.wait_for_timeout(500)
+    assert not fetched(tab, INDEX_FILES), "the search index was fetched before anyone searched"
+    if screen is PHONE:
+        tab.locator("label.md-header__button[for='__search']").first.tap()
+    else:
+        tab.keyboard.press("/")
+    tab.locator("input.md-search__input").fill(a_word_of_the_essay(edition))
+    tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    assert fetched(tab, INDEX_FILES)
+
+
+def test_a_page_opened_from_search_highlights_at_once(
+    chromium: Any, tabs: Any, site_url: str, edition: Edition
+) -> None:
+    word = a_word_of_the_essay(edition)
+    tab = open_tab(chromium, tabs, f"{site_url}?h={word}", **WIDE)
+    tab.wait_for_function("() => document.querySelector('article mark[data-md-highlight]')")
+    assert fetched(tab, INDEX_FILES)
+
+
+def test_a_phone_fetches_the_notes_text_when_a_reader_reaches_for_a_note(
+    chromium: Any, tabs: Any, site_url: str, edition: Edition
+) -> None:
+    tab = open_tab(chromium, tabs, site_url, **PHONE)
+    tab.wait_for_timeout(500)
+    assert not fetched(tab, NOTES_FILE)
+    # Nobody will see the theme's tooltip on a marker here: it is not built.
+    features = "() => JSON.parse(document.getElementById('__config').textContent).features"
+    assert "content.footnote.tooltips" not in tab.evaluate(features)
+    marker = tab.locator(".ed-para sup[id^='fnref'] a").first
+    note_id = (marker.get_attribute("href") or "").removeprefix("#fn:")
+    note = next(n for n in edition.notes if n.id == note_id)
+    marker.scroll_into_view_if_needed()
+    marker.tap()
+    # The sheet opens at once with the headline, and fills in with the note's text.
+    sheet = tab.locator("dialog.ed-sheet[open]")
+    sheet.wait_for()
+    words = " ".join(note.body.split()[:4])
+    tab.wait_for_function(
+        "(w) => document.querySelector('dialog.ed-sheet').textContent.includes(w)", arg=words
+    )
+    assert fetched(tab, NOTES_FILE)
+    # Only that note was put in place; the list fills as it comes near the screen.
+    assert tab.locator(".footnote li.ed-note-full").count() == 1
+    tab.keyboard.press("Escape")
+    fill_notes(tab)
+    assert tab.locator(".footnote li.ed-note-full").count() == len(edition.notes)
+
+
+def test_a_wide_screen_has_the_notes_text_after_load_and_the_theme_tooltip_where_it_shows(
+    chromium: Any, tabs: Any, site_url: str, edition: Edition
+) -> None:
+    features = "() => JSON.parse(document.getElementById('__config').textContent).features"
+    tab = open_tab(chromium, tabs, site_url, **WIDE)  # waits for every note's text
+    assert tab.locator(".footnote li.ed-note-full").count() == len(edition.notes)
+    assert "content.footnote.tooltips" not in tab.evaluate(features)  # the margin has them
+    narrow = open_tab(chromium, tabs, site_url, viewport={"width": 1100, "height": 900})
+    assert "content.footnote.tooltips" in narrow.evaluate(features)  # a mouse, no margin
