@@ -226,9 +226,17 @@ def render_paragraph(
     return f"{pilcrow}{tools}{body}\n{{: #p{number} .ed-para }}"
 
 
-def render_section_heading(section: Section) -> str:
+def render_section_heading(section: Section, first: bool = False) -> str:
+    """A section title, the editor's: said once, quietly, over the first title (the
+    stylesheet shows it), and to screen readers at each, which a reader may jump to."""
+    label = (
+        '<span class="ed-editorial ed-editorial-once">Section titles are the editor’s'
+        '<span class="ed-editorial">:</span></span>'
+        if first
+        else '<span class="ed-editorial">Editor’s title:</span>'
+    )
     return (
-        f'## <span class="ed-editorial">Editor’s title:</span> {escape_text(section.title)} '
+        f"## {label} {escape_text(section.title)} "
         f"{{ #{section.id} data-toc-label={attr(section.title)} }}"
     )
 
@@ -325,9 +333,10 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
     """The essay page's reading text: sections, anchored paragraphs, and the notes."""
     parts = []
     layout = Layout.of(edition)
+    titled = [section for section in edition.parts if section.id]
     for section in edition.parts:
         if section.id:
-            parts.append(render_section_heading(section))
+            parts.append(render_section_heading(section, first=section is titled[0]))
         parts += [
             render_paragraph(edition, site, n, page_src, layout) for n in section.paragraph_numbers
         ]

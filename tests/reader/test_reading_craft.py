@@ -154,16 +154,17 @@ def test_markers_only_turns_the_apparatus_down_and_is_remembered(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
     tab = open_tab(chromium, tabs, site_url, viewport={"width": 1440, "height": 900})
-    quote = "mark.ed-quote"
-    decoration = f"() => getComputedStyle(document.querySelector('{quote}')).textDecorationLine"
-    assert tab.evaluate(decoration) != "none"
+    lines = "() => ['.ed-para a.ed-term', '.ed-para .ed-corr'].map(s => getComputedStyle(document.querySelector(s)).textDecorationLine)"
+    assert tab.evaluate(lines) == ["underline", "underline"]
     tab.get_by_label("Markers only").check()
-    assert tab.evaluate(decoration) == "none"
+    assert tab.evaluate(lines) == ["none", "none"]
     assert tab.locator(MARKERS).first.is_visible()
     tab.reload()
     tab.wait_for_load_state("load")
-    assert tab.evaluate(decoration) == "none"
+    assert tab.evaluate(lines) == ["none", "none"]
     assert tab.get_by_label("Markers only").is_checked()
+    tab.get_by_label("Markers only").uncheck()
+    assert tab.evaluate(lines) == ["underline", "underline"]
 
 
 @pytest.mark.parametrize("width", (390, 1440))
