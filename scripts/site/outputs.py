@@ -134,6 +134,11 @@ OUTPUTS: tuple[Output, ...] = (
         ),
     ),
     Output(
+        render_glossary.TERM_DEFINITIONS_FILE,
+        "asset",
+        lambda c: render_glossary.render_term_definitions_css(c.edition),
+    ),
+    Output(
         web_annotations.ANNOTATIONS_FILE,
         "file",
         lambda c: web_annotations.render_annotations(c.edition, c.site.url),
