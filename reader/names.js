@@ -77,3 +77,6 @@ export const NOTES_ALL = "*";
 /** Settings remembered across pages and visits (localStorage). */
 export const STORED_ORIGINALS = "ed-show-originals";
 export const STORED_MARKERS_ONLY = "ed-markers-only";
+
+/** The words a note is about, lit while the note is pointed at or open (edition.css). */
+export const OWN_LIT = "ed-lit";

@@ -3,7 +3,7 @@
    An opened note shows over the margin below it, never pushing the others away from their
    markers; opening one closes the one before, as do Escape and a click elsewhere. Pointing
    at a marker highlights its sidenote instead of opening a second copy over the text. */
-import { DATA_NUMBER, EVENT_NOTES_FILLED, OWN_OPEN, OWN_POINTED, OWN_SIDENOTE, OWN_SIDENOTES_ON, OWN_SIDENOTE_NUMBER, SELECT_ARTICLE, SELECT_FOOTNOTE_TOOLS, SELECT_NOTE_REF } from "./names.js";
+import { DATA_NUMBER, EVENT_NOTES_FILLED, OWN_LIT, OWN_OPEN, OWN_POINTED, OWN_SIDENOTE, OWN_SIDENOTES_ON, OWN_SIDENOTE_NUMBER, SELECT_ARTICLE, SELECT_FOOTNOTE_TOOLS, SELECT_NOTE_REF, SELECT_QUOTE } from "./names.js";
 import { WIDE, closestTo, footnoteOf } from "./dom.js";
 
 /**
@@ -72,6 +72,20 @@ function build(article, refs) {
   return notes;
 }
 
+/**
+ * The quoted words before a note's marker, lit while the note is pointed at or open: the
+ * passage has no mark of its own, so that the text stays calm.
+ * @param {Sidenote[]} notes
+ */
+function lightQuotes(notes) {
+  notes.forEach(function (note) {
+    const quote = note.ref.previousElementSibling;
+    if (!quote || !quote.matches(SELECT_QUOTE)) return;
+    const aside = note.aside.classList;
+    quote.classList.toggle(OWN_LIT, aside.contains(OWN_OPEN) || aside.contains(OWN_POINTED));
+  });
+}
+
 /* The margin is reserved by the stylesheet from the first paint (a media query); the
    script only fills it, so nothing on the page moves. */
 export function setUpSidenotes() {
@@ -103,28 +117,36 @@ export function setUpSidenotes() {
     const aside = closestTo(event, "." + OWN_SIDENOTE);
     if (!aside) {
       closeAll(null);
+      if (notes) lightQuotes(notes);
       return;
     }
     if (closestTo(event, "a") && aside.classList.contains(OWN_OPEN)) return;
     event.preventDefault();
     closeAll(aside);
     aside.classList.toggle(OWN_OPEN);
+    if (notes) lightQuotes(notes);
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") closeAll(null);
+    if (event.key !== "Escape") return;
+    closeAll(null);
+    if (notes) lightQuotes(notes);
   });
   /* One popup per note: where the note is in the margin, pointing at its marker
      highlights it there (the theme's tooltip is hidden by edition.css). */
   /** @type {HTMLElement | null} */
   let pointed = null;
   article.addEventListener("pointerover", function (event) {
+    if (!notes) return;
+    /* The marker, or the sidenote itself: either points at the note. */
     const ref = closestTo(event, SELECT_NOTE_REF);
-    const note = ref && notes ? notes.find(function (n) { return n.ref === ref; }) : null;
+    const inMargin = closestTo(event, "." + OWN_SIDENOTE);
+    const note = notes.find(function (n) { return n.ref === ref || n.aside === inMargin; });
     const aside = note ? note.aside : null;
     if (aside === pointed) return;
     if (pointed) pointed.classList.remove(OWN_POINTED);
     pointed = aside;
     if (aside) aside.classList.add(OWN_POINTED);
+    lightQuotes(notes);
   });
   document.addEventListener(EVENT_NOTES_FILLED, function () {
     if (!notes) return;

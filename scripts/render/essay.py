@@ -16,7 +16,7 @@ from scripts.ingest.anchor import crossing
 from scripts.ingest.docs_tree import METHOD_PATH, verdict_anchor
 from scripts.ingest.terms import BARE_URL
 from scripts.model import Edition, Note, Occurrence, PlacedCorrection, Section, Term
-from scripts.render.cite import render_citations, source_reference
+from scripts.render.cite import SOURCES_SRC, render_citations, source_reference
 from scripts.render.markdown import attr, escape_text, page_href, relative_link
 from scripts.render.meta import Site, cite_block, suggest_note_url
 from scripts.security.sanitize import clean_html
@@ -226,9 +226,17 @@ def render_paragraph(
     return f"{pilcrow}{tools}{body}\n{{: #p{number} .ed-para }}"
 
 
-def render_section_heading(section: Section) -> str:
+def render_section_heading(section: Section, first: bool = False) -> str:
+    """A section title, the editor's: said once, quietly, over the first title (the
+    stylesheet shows it), and to screen readers at each, which a reader may jump to."""
+    label = (
+        '<span class="ed-editorial ed-editorial-once">Section titles are the editor’s'
+        '<span class="ed-editorial">:</span></span>'
+        if first
+        else '<span class="ed-editorial">Editor’s title:</span>'
+    )
     return (
-        f'## <span class="ed-editorial">Editor’s title:</span> {escape_text(section.title)} '
+        f"## {label} {escape_text(section.title)} "
         f"{{ #{section.id} data-toc-label={attr(section.title)} }}"
     )
 
@@ -325,9 +333,10 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
     """The essay page's reading text: sections, anchored paragraphs, and the notes."""
     parts = []
     layout = Layout.of(edition)
+    titled = [section for section in edition.parts if section.id]
     for section in edition.parts:
         if section.id:
-            parts.append(render_section_heading(section))
+            parts.append(render_section_heading(section, first=section is titled[0]))
         parts += [
             render_paragraph(edition, site, n, page_src, layout) for n in section.paragraph_numbers
         ]
@@ -347,6 +356,13 @@ def render_reading_text(edition: Edition, site: Site, page_src: str = ESSAY_SRC)
         parts.append(f'## Notes {{ #notes data-search-exclude data-ed-texts="{NOTE_TEXTS_FILE}" }}')
         parts.append("///Footnotes Go Here///")
         parts += [render_footnote(note, page_src) for note in notes_in_reading_order(edition)]
+        # The works cited come after load with the notes' texts (edition.js), outside the
+        # page's first load; a print made without the script names where they are instead.
+        sources = f"{site.url.rstrip('/')}/{SOURCES_SRC.removesuffix('.md')}/"
+        parts.append(
+            f"Works cited: every source the notes cite is listed, with where to find it, on "
+            f"the Sources page, {escape_text(sources)}\n{{: .ed-print-sources }}"
+        )
     return "\n\n".join(parts) + "\n"
 
 

@@ -14,6 +14,18 @@ from scripts.render.markdown import escape_text, relative_link, script_safe_json
 from scripts.render.meta import Site, cite_block
 
 GLOSSARY_INDEX_SRC = "glossary/index.md"
+# Each term's definition for a reader without JavaScript, shown when a term link is pointed
+# at or focused. It is loaded only from a <noscript> in the page's head: with the script,
+# the definitions arrive after load with the notes' texts (essay.NOTE_TEXTS_FILE) instead.
+TERM_DEFINITIONS_FILE = "term-definitions.css"
+TERM_DEFINITION_POPUP = (
+    "a.ed-term{position:relative}"
+    "a.ed-term:is(:hover,:focus-visible)::after{content:var(--ed-definition);position:absolute;"
+    "left:0;top:100%;z-index:4;width:max-content;max-width:min(22rem,80vw);"
+    "padding:.4em .6em;font-size:.8rem;font-weight:400;line-height:1.45;white-space:normal;"
+    "color:var(--md-default-fg-color);background:var(--md-default-bg-color);"
+    "border-radius:.2rem;box-shadow:var(--md-shadow-z2)}"
+)
 SNIPPET_WORDS = 6
 
 
@@ -192,3 +204,23 @@ def defined_term_set_jsonld(edition: Edition, site_url: str) -> str:
             ],
         }
     )
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string: quotes, backslashes and control characters escaped, so
+    that no definition, however written, ends the string or the rule."""
+    escaped = "".join(
+        f"\\{ord(c):x} " if c in '"\\<>' or ord(c) < 0x20 or ord(c) == 0x7F else c for c in text
+    )
+    return f'"{escaped}"'
+
+
+def render_term_definitions_css(edition: Edition) -> str:
+    """TERM_DEFINITIONS_FILE: each term's "Term: definition", matched by the end of its
+    page's address, which every page's term links share whatever their depth."""
+    rules = [TERM_DEFINITION_POPUP]
+    for term in sorted(edition.terms, key=lambda t: t.slug):
+        address = css_string(f"/{term.slug}/")
+        definition = css_string(f"{term.term}: {term.short}")
+        rules.append(f"a.ed-term[href$={address}]{{--ed-definition:{definition}}}")
+    return "\n".join(rules) + "\n"

@@ -311,6 +311,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
                         f"{anchor.paragraph} of the essay “{edition.info.title}”."
                     ),
                     "edit_url": config.edit_url(src),
+                    "edit_label": "Edit this note",
                 },
             )
             continue
@@ -326,6 +327,7 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
                     "description": sanitize.page_title(f"{term.term}: {term.short}"),
                     "ed_jsonld": render_glossary.defined_term_jsonld(edition, term, config.url),
                     "edit_url": config.edit_url(src),
+                    "edit_label": "Edit this term",
                 },
             )
             continue
@@ -333,8 +335,16 @@ def compile_tree(edition: Edition, inputs: Inputs) -> tuple[Tree, list[Problem]]
         problems += found
         meta["edit_url"] = config.edit_url(src)
         if src == render_essay.ESSAY_SRC:
-            # The page's text is the author's; what an editor changes is the apparatus.
-            meta["edit_url"] = config.edit_url("edition/corrections.yml")
+            # The page's text is the author's: what an editor changes here is the
+            # introduction (this file) and the corrections, each behind its own pencil.
+            meta["edit_label"] = "Edit the introduction"
+            meta["edit_more"] = [
+                {
+                    "url": config.edit_url("edition/corrections.yml"),
+                    "label": "Edit the corrections to the essay’s text",
+                    "icon": "material/playlist-edit",
+                }
+            ]
             meta["ed_annotations"] = web_annotations.ANNOTATIONS_FILE  # <link rel="alternate">
             meta["ed_homepage"] = True  # Zensical's templates leave page.is_homepage empty
             meta["ed_jsonld"] = script_safe_json(render_meta.essay_jsonld(edition.info, site, src))

@@ -58,31 +58,49 @@ class Output:
     meta: Callable[[Context], Mapping[str, Any]] = field(default=_no_meta)
 
 
+# The theme's icon for a pencil that starts a new file rather than editing one.
+NEW_FILE_ICON = "material/file-plus-outline"
+
 OUTPUTS: tuple[Output, ...] = (
     Output(
         render_pages.CORRECTIONS_SRC,
         "page",
         lambda c: render_pages.render_corrections_page(c.edition),
-        lambda c: {"edit_url": c.edit_url("edition/corrections.yml")},
+        lambda c: {
+            "edit_url": c.edit_url("edition/corrections.yml"),
+            "edit_label": "Edit the list of corrections",
+        },
     ),
     Output(
         render_pages.ORIGINAL_SRC,
         "page",
         lambda c: render_pages.render_original_page(c.edition, c.seed_sha256),
         # The essay's source text: the reading text is what to find.
-        lambda c: {"edit_url": c.edit_url("../seeds/essay.txt"), "search": {"exclude": True}},
+        lambda c: {
+            "edit_url": c.edit_url("../seeds/essay.txt"),
+            "edit_label": "Edit the file of the original text",
+            "search": {"exclude": True},
+        },
     ),
     Output(
         render_notes.NOTES_INDEX_SRC,
         "page",
         lambda c: render_notes.render_notes_index(c.edition),
-        lambda c: {"edit_url": c.new_file_url("notes")},
+        # A page built from every note's file: its pencil starts a new one.
+        lambda c: {
+            "edit_url": c.new_file_url("notes"),
+            "edit_label": "Write a new note",
+            "edit_icon": NEW_FILE_ICON,
+        },
     ),
     Output(
         render_cite.SOURCES_SRC,
         "page",
         lambda c: render_notes.render_sources_page(c.edition),
-        lambda c: {"edit_url": c.edit_url("edition/sources.yml")},
+        lambda c: {
+            "edit_url": c.edit_url("edition/sources.yml"),
+            "edit_label": "Edit the list of sources",
+        },
     ),
     Output(
         render_glossary.GLOSSARY_INDEX_SRC,
@@ -90,6 +108,8 @@ OUTPUTS: tuple[Output, ...] = (
         lambda c: render_glossary.render_glossary_index(c.edition),
         lambda c: {
             "edit_url": c.new_file_url("glossary"),
+            "edit_label": "Add a new term",
+            "edit_icon": NEW_FILE_ICON,
             "ed_jsonld": render_glossary.defined_term_set_jsonld(c.edition, c.site.url),
         },
     ),
@@ -112,6 +132,11 @@ OUTPUTS: tuple[Output, ...] = (
         lambda c: render_essay.render_note_texts(
             c.edition, lambda text: c.to_html(text, render_essay.ESSAY_SRC)
         ),
+    ),
+    Output(
+        render_glossary.TERM_DEFINITIONS_FILE,
+        "asset",
+        lambda c: render_glossary.render_term_definitions_css(c.edition),
     ),
     Output(
         web_annotations.ANNOTATIONS_FILE,

@@ -72,6 +72,43 @@ def shoot(tab: Any, name: str) -> None:
     tab.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
+def shoot_both_schemes(tab: Any, name: str) -> None:
+    """The state as it is, in the light palette and the dark one (the theme follows the
+    system's preference), then back to light."""
+    for scheme in ("light", "dark"):
+        tab.emulate_media(color_scheme=scheme)
+        tab.wait_for_function(
+            "s => document.body.dataset.mdColorScheme === s",
+            arg="slate" if scheme == "dark" else "default",
+        )
+        shoot(tab, f"{name}-{scheme}")
+    tab.emulate_media(color_scheme="light")
+
+
+def options_at(width: int) -> dict[str, Any]:
+    return PHONE if width == 390 else {"viewport": {"width": width, "height": 900}}
+
+
+# Whether a box overlaps any character of the essay's text (boxes of the page, in px).
+COVERS_TEXT = """(box) => {
+    for (const p of document.querySelectorAll('.ed-para')) {
+        const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+            for (let i = 0; i < node.length; i++) {
+                if (!node.data[i].trim()) continue;
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const r = range.getBoundingClientRect();
+                if (r.right > box.x && r.left < box.x + box.width
+                    && r.bottom > box.y && r.top < box.y + box.height) return node.data.slice(i, i + 12);
+            }
+        }
+    }
+    return null;
+}"""
+
+
 @pytest.mark.parametrize("width", WIDE)
 def test_sidenotes_stay_beside_their_markers_after_seven_are_opened(
     chromium: Any, tabs: Any, site_url: str, width: int
@@ -85,7 +122,7 @@ def test_sidenotes_stay_beside_their_markers_after_seven_are_opened(
         asides.nth(index).click()
         assert tab.locator(".ed-sidenote.ed-open").count() == 1, "one open note at a time"
     offsets = tab.evaluate(SIDENOTE_OFFSETS)
-    shoot(tab, f"sidenotes-after-opening-{width}")
+    shoot_both_schemes(tab, f"sidenotes-after-opening-{width}")
     assert statistics.median(offsets) <= 24, offsets
     assert max(offsets) <= 160, offsets
     # Full size and contrast: at least 14 px, the text's own colour, nothing cut off.
@@ -102,9 +139,19 @@ def test_pointing_at_a_marker_highlights_its_sidenote_instead_of_a_second_popup(
     chromium: Any, tabs: Any, site_url: str, width: int
 ) -> None:
     tab = open_tab(chromium, tabs, site_url, viewport={"width": width, "height": 900})
+    # The words a note is about carry no mark at rest; pointing at the note lights them.
+    quote = tab.locator("mark.ed-quote:has(+ sup[id^='fnref'])").first
+    shown = (
+        "q => { const s = getComputedStyle(q); return [s.textDecorationLine, s.backgroundColor]; }"
+    )
+    assert quote.evaluate(shown) == ["none", "rgba(0, 0, 0, 0)"]
     tab.locator(MARKERS).first.hover()
     tab.wait_for_timeout(400)  # the theme's tooltip would have faded in by now
     assert tab.locator(".ed-sidenote").first.evaluate("n => n.classList.contains('ed-pointed')")
+    assert quote.evaluate(shown)[1] != "rgba(0, 0, 0, 0)", "the note's words are not lit"
+    tab.mouse.move(0, 0)
+    tab.locator(".ed-sidenote").first.hover()  # from the margin too
+    assert quote.evaluate("q => q.classList.contains('ed-lit')")
     visible = tab.evaluate(
         "() => [...document.querySelectorAll('.md-tooltip2')].filter(t => getComputedStyle(t).display !== 'none' && t.textContent.trim()).length"
     )
@@ -112,17 +159,79 @@ def test_pointing_at_a_marker_highlights_its_sidenote_instead_of_a_second_popup(
 
 
 @pytest.mark.parametrize("width", (390, *WIDE))
-def test_markers_are_set_as_references(chromium: Any, tabs: Any, site_url: str, width: int) -> None:
-    options = PHONE if width == 390 else {"viewport": {"width": width, "height": 900}}
+def test_the_essay_at_each_width(chromium: Any, tabs: Any, site_url: str, width: int) -> None:
+    """One load per width, measured as a reader uses it: the essay first, markers set as
+    references, a note opened where its marker is low on the screen (the phone's tap and
+    the desktop's click open the sheet: it must leave the marker and its words in view),
+    a paragraph's address kept while scrolling, and "Copied" over no text. Screenshots of
+    each state, light and dark, go to the test artefacts."""
+    options = options_at(width)
     tab = open_tab(chromium, tabs, site_url, **options)
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    height = options["viewport"]["height"]
+
+    # The essay first: its first line on the first screen.
+    first = tab.locator(".ed-para").first.bounding_box()
+    assert first["y"] + 24 <= height, f"the essay starts at y = {first['y']}"
+    shoot_both_schemes(tab, f"essay-{width}")
+
+    # Markers: glued to their word and to the punctuation after them, never starting a
+    # line, with a 24 px target.
     setting = tab.evaluate(MARKER_SETTING)
     assert setting
     assert max(m["before"] for m in setting) <= 2, setting
     assert max(m["after"] for m in setting) <= 1, setting
     assert not any(m["startsLine"] for m in setting), setting
-    # The touch target stays 24 px, around the number.
     box = tab.locator(MARKERS).first.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, box
+
+    # A note opened from low on the screen: the sheet leaves its marker and words in view.
+    markers = tab.locator(MARKERS)
+    for index in (2, markers.count() - 1):
+        marker = markers.nth(index)
+        marker.evaluate("a => window.scrollBy(0, a.getBoundingClientRect().top - innerHeight + 60)")
+        marker.tap() if width == 390 else marker.click()
+        sheet = tab.locator("dialog.ed-sheet")
+        sheet.wait_for(state="visible")
+        top = sheet.bounding_box()["y"]
+        mark = marker.bounding_box()
+        assert mark["y"] >= 0 and mark["y"] + mark["height"] <= top, (index, mark, top)
+        quote_top = marker.evaluate(
+            "a => { const q = a.parentElement.previousElementSibling;"
+            " return q && q.matches('mark.ed-quote') ? q.getBoundingClientRect().top : 0; }"
+        )
+        assert quote_top >= 0, index
+        if index == 2:
+            shoot_both_schemes(tab, f"sheet-{width}")
+        tab.keyboard.press("Escape")
+        sheet.wait_for(state="hidden")
+
+    # A paragraph's address (its number, followed) stays while the reader scrolls on.
+    tab.evaluate("() => window.scrollTo(0, 0)")
+    tab.locator("a.ed-pilcrow[href='#p2']").click()
+    assert tab.evaluate("() => location.hash") == "#p2"
+    start = tab.evaluate("() => scrollY")
+    for _ in range(6):
+        tab.evaluate("() => window.scrollBy(0, 400)")
+        tab.wait_for_timeout(150)  # the theme's scroll tracking reacts to each step
+    assert tab.evaluate("() => scrollY") > start + 1000, "the page did not scroll"
+    assert tab.evaluate("() => location.hash") == "#p2"
+
+    # "Copied" shows over no text, wherever the copy button sits.
+    paragraph = tab.locator("#p2")
+    paragraph.scroll_into_view_if_needed()
+    paragraph.hover()
+    copy = paragraph.locator(".ed-copy")
+    before = copy.bounding_box()
+    copy.click()
+    tab.wait_for_function("() => document.querySelector('#p2 .ed-copy[data-ed-done]')")
+    assert copy.bounding_box() == before, "the confirmation moved the button"
+    assert tab.evaluate(COVERS_TEXT, before) is None
+    inset = copy.evaluate(
+        "b => { const s = getComputedStyle(b, '::after');"
+        " return [s.content, s.position, s.top, s.right, s.bottom, s.left]; }"
+    )
+    assert inset[0] not in ("none", "normal") and inset[1:] == ["absolute"] + ["0px"] * 4, inset
 
 
 @pytest.mark.parametrize("width", WIDE)
@@ -140,44 +249,21 @@ def test_every_page_type_keeps_a_reading_measure(
     assert statistics.quantiles(counts, n=10)[-1] <= 80, (page, width, sorted(counts))
 
 
-@pytest.mark.parametrize("options", [PHONE, {"viewport": {"width": 1440, "height": 900}}],
-                         ids=["390x844", "1440x900"])  # fmt: skip
-def test_the_essay_comes_first(chromium: Any, tabs: Any, site_url: str, options: Any) -> None:
-    tab = open_tab(chromium, tabs, site_url, **options)
-    first = tab.locator(".ed-para").first.bounding_box()
-    assert first["y"] + 24 <= options["viewport"]["height"], (
-        "the essay starts below the first screen"
-    )
-
-
 def test_markers_only_turns_the_apparatus_down_and_is_remembered(
     chromium: Any, tabs: Any, site_url: str
 ) -> None:
     tab = open_tab(chromium, tabs, site_url, viewport={"width": 1440, "height": 900})
-    quote = "mark.ed-quote"
-    decoration = f"() => getComputedStyle(document.querySelector('{quote}')).textDecorationLine"
-    assert tab.evaluate(decoration) != "none"
+    lines = "() => ['.ed-para a.ed-term', '.ed-para .ed-corr'].map(s => getComputedStyle(document.querySelector(s)).textDecorationLine)"
+    assert tab.evaluate(lines) == ["underline", "underline"]
     tab.get_by_label("Markers only").check()
-    assert tab.evaluate(decoration) == "none"
+    assert tab.evaluate(lines) == ["none", "none"]
     assert tab.locator(MARKERS).first.is_visible()
     tab.reload()
     tab.wait_for_load_state("load")
-    assert tab.evaluate(decoration) == "none"
+    assert tab.evaluate(lines) == ["none", "none"]
     assert tab.get_by_label("Markers only").is_checked()
-
-
-@pytest.mark.parametrize("width", (390, 1440))
-def test_the_address_stays_on_the_paragraph(
-    chromium: Any, tabs: Any, site_url: str, width: int
-) -> None:
-    options = PHONE if width == 390 else {"viewport": {"width": width, "height": 900}}
-    tab = open_tab(chromium, tabs, site_url + "#p2", **options)
-    start = tab.evaluate("() => scrollY")
-    for _ in range(6):
-        tab.evaluate("() => window.scrollBy(0, 400)")
-        tab.wait_for_timeout(150)
-    assert tab.evaluate("() => scrollY") > start + 1000, "the page did not scroll"
-    assert tab.evaluate("() => location.hash") == "#p2"
+    tab.get_by_label("Markers only").uncheck()
+    assert tab.evaluate(lines) == ["underline", "underline"]
 
 
 def test_the_sheet_keeps_its_passage_in_view_and_quotes_it(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.model import Edition
 from scripts.render.essay import NOTE_TEXTS_FILE, TERMS_KEY
-from scripts.render.glossary import symmetric_see_also
+from scripts.render.glossary import TERM_DEFINITIONS_FILE, css_string, symmetric_see_also
 
 from ..html import one, parse, text_of
 
@@ -94,3 +94,25 @@ def test_index_lists_all_terms_a_to_z_with_a_defined_term_set(
     data = json.loads(one(tree, 'script[type="application/ld+json"]').text())
     assert data["@type"] == "DefinedTermSet"
     assert len(data["hasDefinedTerm"]) == len(edition.terms)
+
+
+def test_without_the_script_a_term_link_says_what_the_term_is(
+    edition: Edition, built_site: Path
+) -> None:
+    """The definitions' stylesheet, imported only without JavaScript (the script brings the
+    definitions after load), gives each term link its "Term: definition"."""
+    head = parse(built_site / "index.html").css("head noscript")
+    assert any(TERM_DEFINITIONS_FILE in n.text() for n in head)
+    css = (built_site / TERM_DEFINITIONS_FILE).read_text(encoding="utf-8")
+    for term in edition.terms:
+        rule = f'a.ed-term[href$="/{term.slug}/"]{{--ed-definition:'
+        assert rule in css, term.slug
+
+
+def test_a_definition_cannot_end_its_css_string() -> None:
+    hostile = 'a"}body{display:none}\\\n</style><script>'
+    quoted = css_string(hostile)
+    inner = quoted[1:-1]
+    assert quoted[0] == quoted[-1] == '"'
+    assert not any(c in inner for c in '"\n<>') and "\\\\" not in inner.replace("\\5c ", "")
+    assert inner.startswith("a\\22 }body{display:none}\\5c \\a \\3c /style\\3e ")

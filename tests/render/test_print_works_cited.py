@@ -6,6 +6,7 @@ The list travels with the notes' text (NOTE_TEXTS_FILE), after the page's first 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scripts.model import Edition
 from scripts.render.essay import NOTE_TEXTS_FILE, WORKS_CITED_KEY
+
+from ..browser import watched_tab
 
 pytestmark = pytest.mark.browser
 
@@ -76,3 +79,28 @@ def test_works_cited_is_printed_and_headings_keep_with_their_text(page: Any, sit
         "hs => hs.map(h => getComputedStyle(h).breakAfter)"
     )
     assert breaks and set(breaks) == {"avoid"}
+    # With the works cited printed, the line that names the Sources page instead is not.
+    assert page.locator(".ed-print-sources").is_hidden()
+    # Printed notes are black, as the text, not the theme's grey.
+    colours = page.locator(".footnote li p").evaluate_all(
+        "ps => ps.map(p => getComputedStyle(p).color)"
+    )
+    assert colours and set(colours) == {"rgb(0, 0, 0)"}
+
+
+def test_a_print_without_the_script_names_the_sources_page(
+    chromium: Any, tabs: Any, site_url: str
+) -> None:
+    """Without JavaScript the works cited never arrive: the print says where they are, by
+    the Sources page's full address (paper has no link to follow)."""
+    watch, opened = tabs
+    tab = watched_tab(chromium, watch, java_script_enabled=False)
+    opened.append(tab)
+    tab.goto(site_url)
+    line = tab.locator(".ed-print-sources")
+    assert line.is_hidden()  # on screen each citation links to the Sources page
+    tab.emulate_media(media="print")
+    assert line.is_visible()
+    address = line.inner_text().rsplit(" ", 1)[-1]
+    assert re.fullmatch(r"https://[^\s/]+/(\S+/)?sources/", address), line.inner_text()
+    assert tab.locator(".ed-works-cited").count() == 0

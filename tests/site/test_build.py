@@ -23,9 +23,12 @@ def test_essay_is_the_site_root_with_sections_and_paragraphs(
     ids = [h.attributes["id"] for h in sections]
     assert [s.id for s in edition.sections] == [i for i in ids if i != "notes"]
     assert len(edition.sections) >= 3
-    for heading in sections:
-        if heading.attributes["id"] != "notes":
-            assert one(heading, ".ed-editorial").text() == "Editor’s title:"
+    titles = [h for h in sections if h.attributes["id"] != "notes"]
+    # The editor's titles are said to be the editor's once, over the first (shown), and to
+    # screen readers at each.
+    assert one(titles[0], ".ed-editorial-once").text() == "Section titles are the editor’s:"
+    for heading in titles[1:]:
+        assert one(heading, ".ed-editorial").text() == "Editor’s title:"
     paragraphs = tree.css("p.ed-para")
     count = len(seed_lines(synthetic_root))
     assert count >= 12
@@ -132,18 +135,44 @@ def test_every_page_has_a_description_an_edit_link_and_no_third_party_resources(
 def test_edit_links_point_at_the_files_that_produce_each_page(
     edition: Edition, built_site: Path, synthetic_root: Path
 ) -> None:
-    def edit_of(page: str) -> str:
-        node = one(parse(built_site / page), "a.md-content__button[rel=edit]")
-        return (node.attributes["href"] or "").split("/edit/main/", 1)[1]
+    """Each pencil opens the file behind what it says, and says what it opens."""
 
-    assert edit_of("index.html") == "docs/edition/corrections.yml"
-    assert edit_of("corrections/index.html") == "docs/edition/corrections.yml"
-    assert edit_of("original/index.html") == "seeds/essay.txt"
-    assert edit_of("about/index.html") == "docs/about.md"
+    def edits_of(page: str) -> list[tuple[str, str]]:
+        nodes = parse(built_site / page).css("a.md-content__button[rel=edit]")
+        assert nodes, f"no edit link on {page}"
+        for node in nodes:
+            assert node.attributes["title"] == node.attributes["aria-label"]
+        return [
+            ((n.attributes["href"] or "").split("/main/", 1)[1], n.attributes["aria-label"] or "")
+            for n in nodes
+        ]
+
+    def edit_of(page: str) -> str:
+        return edits_of(page)[0][0]
+
+    # The essay's text is the author's: its introduction and its corrections are editable.
+    assert edits_of("index.html") == [
+        ("docs/index.md", "Edit the introduction"),
+        ("docs/edition/corrections.yml", "Edit the corrections to the essay’s text"),
+    ]
+    assert edits_of("corrections/index.html") == [
+        ("docs/edition/corrections.yml", "Edit the list of corrections")
+    ]
+    assert edits_of("original/index.html") == [
+        ("seeds/essay.txt", "Edit the file of the original text")
+    ]
+    assert edits_of("about/index.html") == [("docs/about.md", "Edit this page")]
+    # Pages built from many files: the pencil starts a new one, and says so.
+    assert edits_of("notes/index.html") == [("docs/notes", "Write a new note")]
+    assert edits_of("glossary/index.html") == [("docs/glossary", "Add a new term")]
     for note in edition.notes:
-        assert edit_of(f"notes/{note.id}/index.html") == f"docs/notes/{note.id}.md"
+        assert edits_of(f"notes/{note.id}/index.html") == [
+            (f"docs/notes/{note.id}.md", "Edit this note")
+        ]
     for term in edition.terms:
-        assert edit_of(f"glossary/{term.slug}/index.html") == f"docs/glossary/{term.slug}.md"
+        assert edits_of(f"glossary/{term.slug}/index.html") == [
+            (f"docs/glossary/{term.slug}.md", "Edit this term")
+        ]
     assert edit_of("sources/index.html") == "docs/edition/sources.yml"
     for path in ("docs/about.md", "docs/edition/corrections.yml", "seeds/essay.txt"):
         assert (synthetic_root / path).is_file()

@@ -22,6 +22,7 @@ from ..weight import (
     Weight,
     essay_weight,
     first_load,
+    gzip_size,
     write_plain_project,
 )
 
@@ -67,3 +68,25 @@ def test_first_load_counts_every_file_the_page_asks_for(built_site: Path) -> Non
     asked += [n.attributes.get("src") for n in tree.css("script[src]")]
     assert len(asked) == len(loaded) - 2  # besides: the page itself and the search worker
     assert all(size > 0 for size in loaded.values())
+
+
+def test_without_the_script_the_first_load_is_lighter_than_the_plain_essay(
+    built_site: Path, synthetic_root: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A reader without JavaScript loads no script, but the stylesheet a <noscript> imports
+    (the terms' definitions, which the script brings after load otherwise): that first
+    load stays under the plain essay's own (which loads the theme's script)."""
+    essay = (synthetic_root / load.SEED_PATH).read_text(encoding="utf-8")
+    plain = first_load(plain_site_of(tmp_path_factory, essay), "index.html")
+    loaded = {
+        n: s for n, s in first_load(built_site, "index.html").items() if not n.endswith(".js")
+    }
+    imported = [
+        url
+        for node in parse(built_site / "index.html").css("head noscript")
+        for url in re.findall(r'@import url\("([^"]+)"\)', node.text())
+    ]
+    assert imported, "no stylesheet for readers without JavaScript"
+    for url in imported:
+        loaded[url] = gzip_size(built_site / url)
+    assert sum(loaded.values()) <= sum(plain.values()), (loaded, plain)
