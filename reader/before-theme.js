@@ -2,6 +2,8 @@
    `make reader`): what must happen before the theme reads its configuration and starts. */
 import { holdSearchIndex } from "./search-index.js";
 import { trimThemeFeatures } from "./theme-features.js";
+import { lazyParagraphs } from "./lazy-paragraphs.js";
 
 trimThemeFeatures();
+lazyParagraphs();
 holdSearchIndex();

@@ -35,10 +35,12 @@ export const OWN_TOOLTIP = "ed-tooltip";
 export const OWN_TIPS_DISMISSED = "ed-tips-dismissed";
 export const OWN_FILTER_READY = "ed-ready";
 export const OWN_MARKERS_ONLY = "ed-markers-only";
+export const OWN_LAZY_PARAGRAPHS = "ed-lazy-paragraphs";
 export const OWN_ORIGINALS_SHOWN = "ed-originals-shown";
 
 /** Ids the templates and the compiler write. */
 export const ID_ORIGINALS_SWITCH = "ed-show-originals";
+export const ID_MARKERS_SWITCH = "ed-markers-only-switch";
 export const ID_REDIRECTS = "ed-redirects";
 
 /** Selectors built from the names above. */

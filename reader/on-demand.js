@@ -91,7 +91,7 @@ export function loadAfterLoad(scriptSrc) {
 /**
  * The notes' texts when a reader reaches for them: a press, hover or focus on a note
  * marker, a term or a correction (a head start on the tap that opens the sheet), the sheet
- * asking (EVENT_NOTES_WANTED), the list of notes coming near the screen, or printing.
+ * asking (EVENT_NOTES_WANTED), the list of notes within two screens, or printing.
  * @param {string} scriptSrc
  */
 export function setUpNoteTextsLoader(scriptSrc) {
@@ -123,7 +123,8 @@ export function setUpNoteTextsLoader(scriptSrc) {
       if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
       watch.disconnect();
       fill(NOTES_ALL);
-    }, { rootMargin: "100% 0px" });
+    /* Two screens ahead: the text is in before the list shows, even to a quick thumb. */
+    }, { rootMargin: "200% 0px" });
     watch.observe(list);
   }
   window.addEventListener("beforeprint", function () { fill(NOTES_ALL); });

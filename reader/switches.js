@@ -2,7 +2,7 @@
    (the page's own checkbox, which works without JavaScript too), and "markers only", which
    turns the apparatus down to the note markers (no underlines for terms, corrections and
    quoted passages) and back. */
-import { ID_ORIGINALS_SWITCH, OWN_MARKERS_ONLY, OWN_ORIGINALS_SHOWN, STORED_MARKERS_ONLY, STORED_ORIGINALS } from "./names.js";
+import { ID_MARKERS_SWITCH, ID_ORIGINALS_SWITCH, OWN_MARKERS_ONLY, OWN_ORIGINALS_SHOWN, STORED_MARKERS_ONLY, STORED_ORIGINALS } from "./names.js";
 import { recall, remember } from "./dom.js";
 
 const root = document.documentElement;
@@ -23,26 +23,32 @@ export function setUpSwitches() {
     remember(STORED_ORIGINALS, originals.checked ? "1" : "0");
     showOriginals();
   });
-  /* "Markers only" needs the script: it is added beside the originals switch. */
-  const label = document.createElement("label");
-  label.className = "ed-switch";
-  const box = document.createElement("input");
-  box.type = "checkbox";
-  box.id = "ed-markers-only-switch";
-  box.checked = root.classList.contains(OWN_MARKERS_ONLY);
-  label.append(box, " Markers only (no underlines)");
-  const place = originals.closest("label");
-  if (!place || !place.parentNode) return;
-  place.after(" ", label);
-  box.addEventListener("change", function () {
-    remember(STORED_MARKERS_ONLY, box.checked ? "1" : "0");
+  /* "Markers only": the page writes it beside the originals switch, so that nothing moves
+     when the script arrives; a page written before it had one gets it from here. */
+  let box = document.getElementById(ID_MARKERS_SWITCH);
+  if (!(box instanceof HTMLInputElement)) {
+    const place = originals.closest("label");
+    if (!place || !place.parentNode) return;
+    const label = document.createElement("label");
+    label.className = "ed-switch";
+    const made = document.createElement("input");
+    made.type = "checkbox";
+    made.id = ID_MARKERS_SWITCH;
+    label.append(made, " Markers only (no underlines)");
+    box = made;
+    place.after(" ", label);
+  }
+  const markers = /** @type {HTMLInputElement} */ (box);
+  markers.checked = root.classList.contains(OWN_MARKERS_ONLY);
+  markers.addEventListener("change", function () {
+    remember(STORED_MARKERS_ONLY, markers.checked ? "1" : "0");
     applyMarkersOnly();
   });
   /* Another tab changed a setting: follow it. */
   window.addEventListener("storage", function (event) {
     if (event.key === STORED_MARKERS_ONLY) {
       applyMarkersOnly();
-      box.checked = root.classList.contains(OWN_MARKERS_ONLY);
+      markers.checked = root.classList.contains(OWN_MARKERS_ONLY);
     }
   });
 }

@@ -24,9 +24,15 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9, mtime=0))
 
 
-def first_load(site: Path, page: str) -> dict[str, int]:
-    """Gzip size of each file the page loads before any script runs: the HTML, its CSS,
-    JS, fonts and images (and the search worker, which the theme starts at once)."""
+SEARCH_INDEX = "search/search_index.json"
+
+
+def first_load(site: Path, page: str, *, index_at_start: bool = True) -> dict[str, int]:
+    """Gzip size of each file the page loads as it starts: the HTML, its CSS, JS, fonts and
+    images, the search worker, which the theme starts at once, and the search index, which
+    the theme fetches at once too unless the page holds it until the reader turns to search
+    (``index_at_start=False``: the edition's pages do; tests/reader/test_on_demand.py
+    proves it in the browser)."""
     html_path = site / page
     html = html_path.read_text(encoding="utf-8")
     tree = LexborHTMLParser(html)
@@ -48,6 +54,8 @@ def first_load(site: Path, page: str) -> dict[str, int]:
     if worker:
         path = (html_path.parent / worker.group(1)).resolve()
         files[path.relative_to(site.resolve()).as_posix()] = path
+    if index_at_start and worker and (site / SEARCH_INDEX).is_file():
+        files[SEARCH_INDEX] = site / SEARCH_INDEX
     return {name: gzip_size(path) for name, path in files.items()}
 
 
@@ -108,7 +116,7 @@ class Weight:
 
 def essay_weight(site: Path, plain_site: Path, deferred: list[str]) -> Weight:
     return Weight(
-        annotated=first_load(site, "index.html"),
+        annotated=first_load(site, "index.html", index_at_start=False),
         plain=first_load(plain_site, "index.html"),
         deferred={name: gzip_size(site / name) for name in deferred},
     )

@@ -103,7 +103,9 @@ def starter_files(essay: str, title: str) -> dict[str, str]:
         f"{_yaml_text('The essay ' + title + ', annotated: reading text, notes and glossary.')}"
         f"\n---\n\n# {title}\n\n{PROVENANCE_MARKER}\n\n"
         '<label class="ed-switch"><input type="checkbox" id="ed-show-originals"> '
-        "Show original readings inline</label>\n\n<!-- reading-text -->\n",
+        "Show original readings inline</label>\n"
+        '<label class="ed-switch"><input type="checkbox" id="ed-markers-only-switch"> '
+        "Markers only (no underlines)</label>\n\n<!-- reading-text -->\n",
         "docs/about.md": "---\ndescription: The edition's editorial method.\n---\n\n"
         f"# About this edition\n\n{PROVENANCE_MARKER}\n\n"
         "The reading text is the essay with recorded corrections of clear slips; "

@@ -365,6 +365,9 @@ def test_the_open_sheet_passes_axe(chromium: Any, tabs: Any, site_url: str, sche
     tab = open_tab(chromium, tabs, site_url, color_scheme=scheme, **PHONE)
     tab.locator(MARKERS).first.tap()
     assert sheet_is_open(tab)
+    # Checked once the note's text has arrived and filled the sheet (on a phone it is
+    # fetched on the tap).
+    tab.wait_for_function("() => document.querySelector('.footnote li.ed-note-full')")
     tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     violations = axe_violations(tab)
     assert not violations, describe_violations(violations)

@@ -77,8 +77,8 @@ def test_a_phone_fetches_the_notes_text_when_a_reader_reaches_for_a_note(
         "(w) => document.querySelector('dialog.ed-sheet').textContent.includes(w)", arg=words
     )
     assert fetched(tab, NOTES_FILE)
-    # Only that note was put in place; the list fills as it comes near the screen.
-    assert tab.locator(".footnote li.ed-note-full").count() == 1
+    # That note was put in place; the list fills as it comes near the screen.
+    assert tab.locator(f'[id="fn:{note_id}"].ed-note-full').count() == 1
     tab.keyboard.press("Escape")
     fill_notes(tab)
     assert tab.locator(".footnote li.ed-note-full").count() == len(edition.notes)
@@ -93,3 +93,34 @@ def test_a_wide_screen_has_the_notes_text_after_load_and_the_theme_tooltip_where
     assert "content.footnote.tooltips" not in tab.evaluate(features)  # the margin has them
     narrow = open_tab(chromium, tabs, site_url, viewport={"width": 1100, "height": 900})
     assert "content.footnote.tooltips" in narrow.evaluate(features)  # a mouse, no margin
+
+
+def test_a_phone_lays_out_only_the_paragraphs_near_the_screen_when_opened_at_the_top(
+    chromium: Any, tabs: Any, site_url: str
+) -> None:
+    lazy = "() => document.documentElement.classList.contains('ed-lazy-paragraphs')"
+    skipped = "(p) => getComputedStyle(p).contentVisibility"
+    tab = open_tab(chromium, tabs, site_url, **PHONE)
+    assert tab.evaluate(lazy)
+    last = tab.locator(".ed-para").last
+    assert last.evaluate(skipped) == "auto"
+    # Read to the end and back: nothing on screen moves as paragraphs are laid out.
+    shifts = """() => new Promise(done => {
+        const seen = [];
+        new PerformanceObserver(list => list.getEntries().forEach(e => {
+            seen.push([e.value, e.sources.map(s => s.node && s.node.nodeName + '#' + s.node.id)]);
+        })).observe({type: 'layout-shift'});
+        const step = () => {
+            if (window.scrollY + innerHeight >= document.body.scrollHeight - 2) return done(seen);
+            window.scrollBy(0, innerHeight / 2);
+            requestAnimationFrame(() => requestAnimationFrame(step));
+        };
+        step();
+    })"""
+    seen = tab.evaluate(shifts)
+    assert sum(value for value, _ in seen) <= 0.02, seen
+    # Opened at a paragraph's address, every paragraph counts at its own height at once.
+    at_paragraph = open_tab(chromium, tabs, site_url + "#p3", **PHONE)
+    assert not at_paragraph.evaluate(lazy)
+    wide = open_tab(chromium, tabs, site_url, **WIDE)
+    assert wide.locator(".ed-para").last.evaluate(skipped) == "visible"
