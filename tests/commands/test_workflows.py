@@ -218,7 +218,12 @@ def test_tests_run_on_every_pull_request_and_push_to_main() -> None:
     assert job["needs"] == "check", "the whole suite runs after the fast data check"
     runs = [step.get("run", "") for step in job["steps"]]
     assert any("apt-get install" in run and "chromium" in run for run in runs)
-    assert runs[-1].strip() == "bash .ci/run", "the last step runs the project's CI script"
+    # The project's CI script runs last; after it, whether it passed or not, only the
+    # upload of the browser tests' screenshots.
+    *_, last_run, upload = job["steps"]
+    assert last_run.get("run", "").strip() == "bash .ci/run", "the CI script runs last"
+    assert action_name(upload.get("uses", "")) == "actions/upload-artifact"
+    assert upload["if"] == "always()" and upload["with"]["path"] == "test-results"
     assert "3.11" in job["container"]["image"]
     checkout = next(s for s in job["steps"] if action_name(s.get("uses", "")) == "actions/checkout")
     assert checkout["with"]["fetch-depth"] == 0
