@@ -2,16 +2,17 @@
    index (about 75 KB gzip on the essay's site, the largest file a page fetches) as soon as
    the page starts, whether or not anyone searches. This script runs inline before the
    theme's bundle (before-theme.js), so it holds that one request, made through
-   XMLHttpRequest by Material and by Zensical alike, and sends it when the reader shows
-   they want search: a press or focus on the search button or field, the theme's search
+   XMLHttpRequest, and sends it when the reader shows they want search: a press or focus on the search button or field, the theme's search
    keys, or a page opened from a search result (its "h" parameter highlights the words).
    The theme shows "Initializing search" meanwhile, as it does while any index loads.
    Every other request goes through untouched, and once the index is sent the browser's
    own methods are put back. */
 import { SELECT_SEARCH_CONFIG } from "./names.js";
 
-/* The index's address under the site's base, as each engine names it. */
-const INDEX_FILES = ["search/search_index.json", "search.json"];
+/* The index's address under the site's base, as Material names it. Zensical's
+   (search.json) is left alone: its search does not run a query typed before its index
+   arrived, so a reader who taps search and types at once would find nothing. */
+const INDEX_FILES = ["search/search_index.json"];
 /* The theme's keys that open search, where the reader is not typing. */
 const SEARCH_KEYS = ["/", "s", "f", "S", "F"];
 
