@@ -421,6 +421,33 @@ def _check_says_something(record: Record, what: str) -> list[Problem]:
     ]
 
 
+# An apostrophe inside a word, as a typewriter writes it ("essay's"). One at a word's start
+# is left alone: it may be a Rust lifetime ('static).
+TYPEWRITER_APOSTROPHE = re.compile(r"[A-Za-z]+'[A-Za-z]+")
+
+
+def check_apostrophes(
+    record: Record, values: dict[str, object], names: Sequence[str]
+) -> list[Problem]:
+    """Readers see a note's headline and a term's one-line definition as written: the
+    Markdown that curls the quotes of a body never touches them, so they must be typeset."""
+    problems = []
+    for name in names:
+        found = TYPEWRITER_APOSTROPHE.search(_text(values, name))
+        if found:
+            word = found.group()
+            problems.append(
+                Problem(
+                    record.path,
+                    _line(record, name),
+                    f"'{name}' has a typewriter apostrophe in \u201c{word}\u201d",
+                    f"write \u201c{word.replace(chr(39), chr(0x2019))}\u201d, with \u2019 (U+2019); "
+                    "readers see this line as written",
+                )
+            )
+    return problems
+
+
 def validate_note(
     record: Record, src_uri: str, known_sources: set[str] | None
 ) -> tuple[Note | None, list[Problem]]:
@@ -431,6 +458,7 @@ def validate_note(
     kind = _text(values, "kind")
     verdict = _text(values, "verdict")
     sources = _texts(values, "sources")
+    problems += check_apostrophes(record, values, ("title",))
     if kind == "fact-check" and not verdict:
         problems.append(
             Problem(
@@ -522,6 +550,7 @@ def validate_term(
             )
         )
     evidence = evidence_items(record, values)
+    problems += check_apostrophes(record, values, ("short",))
     problems += check_source_list(record, sources, known_sources)
     problems += check_body(record, known_sources, sources, headings=True)
     problems += check_evidence(record, evidence, sources)
