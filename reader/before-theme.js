@@ -2,8 +2,6 @@
    `make reader`): what must happen before the theme reads its configuration and starts. */
 import { holdSearchIndex } from "./search-index.js";
 import { trimThemeFeatures } from "./theme-features.js";
-import { lazyParagraphs } from "./lazy-paragraphs.js";
 
 trimThemeFeatures();
-lazyParagraphs();
 holdSearchIndex();

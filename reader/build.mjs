@@ -2,9 +2,10 @@
 // `make serve` needs no Node): docs/assets/edition.js, which every page loads, and modules
 // fetched when wanted: docs/assets/js/filter.js (the Notes page's filter) and
 // docs/assets/js/after-load.js (what runs once a page has loaded). `make reader`
-// runs this; the tests run it into a temporary folder and compare. One more script runs
-// inline, before the theme's bundle, so it is written as a template partial:
-// overrides/partials/before-theme.html (reader/before-theme.js).
+// runs this; the tests run it into a temporary folder and compare. Two more scripts run
+// inline, so they are written as template partials: overrides/partials/before-theme.html
+// (reader/before-theme.js, before the theme's bundle) and overrides/partials/in-head.html
+// (reader/in-head.js, in the head, before the first paint).
 // Usage: node reader/build.mjs [root, default .]: writes root/docs/assets/..., root/overrides/...
 import { mkdirSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
@@ -27,12 +28,14 @@ for (const module of ["filter", "after-load"]) {
 }
 
 /* Inline, so no request of its own; {% raw %} keeps the template engine out of the code. */
-const hold = await build({ ...common, banner: {}, entryPoints: ["reader/before-theme.js"], format: "iife", write: false });
-const code = hold.outputFiles[0].text.trim();
-if (code.includes("endraw") || code.includes("</script")) throw new Error("before-theme.js cannot be inlined as it is");
 mkdirSync(`${root}/overrides/partials`, { recursive: true });
-writeFileSync(
-  `${root}/overrides/partials/before-theme.html`,
-  "{#- Built from reader/before-theme.js by `make reader` (esbuild): edit that, not this file. -#}\n" +
-    "{% raw %}<script>" + code + "</script>{% endraw %}\n"
-);
+for (const [entry, partial] of [["before-theme", "before-theme"], ["in-head", "in-head"]]) {
+  const built = await build({ ...common, banner: {}, entryPoints: [`reader/${entry}.js`], format: "iife", write: false });
+  const code = built.outputFiles[0].text.trim();
+  if (code.includes("endraw") || code.includes("</script")) throw new Error(`${entry}.js cannot be inlined as it is`);
+  writeFileSync(
+    `${root}/overrides/partials/${partial}.html`,
+    `{#- Built from reader/${entry}.js by \`make reader\` (esbuild): edit that, not this file. -#}\n` +
+      "{% raw %}<script>" + code + "</script>{% endraw %}\n"
+  );
+}

@@ -31,7 +31,8 @@ def test_committed_bundle_is_a_fresh_build(tmp_path: Path) -> None:
     built_files = [
         "docs/assets/" + name for name in ("edition.js", "js/filter.js", "js/after-load.js")
     ]
-    for built in (*built_files, "overrides/partials/before-theme.html"):
+    partials = ("overrides/partials/before-theme.html", "overrides/partials/in-head.html")
+    for built in (*built_files, *partials):
         committed = ROOT / built
         assert (tmp_path / built).read_text(encoding="utf-8") == committed.read_text(
             encoding="utf-8"
