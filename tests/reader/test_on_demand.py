@@ -41,7 +41,10 @@ def test_the_search_index_waits_for_the_reader(
         tab.locator("label.md-header__button[for='__search']").first.tap()
     else:
         tab.keyboard.press("/")
-    tab.locator("input.md-search__input").fill(a_word_of_the_essay(edition))
+    # Typed key by key, as a reader types: the theme reads the field on each key's release
+    # (and once when its index is ready), so a value filled in at once after the index
+    # arrived would never reach its search.
+    tab.locator("input.md-search__input").press_sequentially(a_word_of_the_essay(edition))
     tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
     assert fetched(tab, INDEX_FILES)
 
