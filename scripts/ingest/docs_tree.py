@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scripts.ingest.load import read_text
+from scripts.ingest import schema
+from scripts.ingest.load import parse_front_matter, read_text
 from scripts.model import VERDICTS
 from scripts.problems import Problem
 
@@ -161,3 +162,22 @@ def check_verdict_definitions(root: Path) -> list[Problem]:
         if f"#{verdict_anchor(verdict)} " not in text
         and f"#{verdict_anchor(verdict)}}}" not in text
     ]
+
+
+def check_page_front_matter(root: Path) -> list[Problem]:
+    """A hand-written page (docs/*.md) is contributed data: its front matter may set only
+    what the templates show as plain text (schema.PAGE), never what the compiler writes
+    for them (an edit link, structured data), which the templates print as it is."""
+    problems: list[Problem] = []
+    for path in sorted((root / "docs").glob("*.md")):
+        relative = f"docs/{path.name}"
+        if path.is_symlink():
+            continue  # check_published_files names it
+        text, _ = read_text(root, relative)  # an unreadable page has its own message
+        if text is None or not text.startswith("---"):
+            continue
+        record, found = parse_front_matter(relative, text)
+        problems += found
+        if record is not None:
+            problems += schema.check(record, schema.SCHEMAS["page"])[1]
+    return problems

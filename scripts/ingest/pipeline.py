@@ -78,6 +78,7 @@ def build_edition(root: Path) -> Edition:
     problems += docs_tree.check_folders(root, (NOTES_DIR, GLOSSARY_DIR))
     problems += docs_tree.check_reading_text_marker(root)
     problems += docs_tree.check_verdict_definitions(root)
+    problems += docs_tree.check_page_front_matter(root)
     edited = load.edited_files(root)
 
     records, found = _records(root, CORRECTIONS_PATH)

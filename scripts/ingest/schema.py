@@ -592,6 +592,22 @@ class DataSchema:
         return {"$schema": DRAFT, "title": self.title, **body}
 
 
+# A hand-written page's front matter (docs/*.md): what it may set is what the templates
+# read as plain text. Everything else a template reads (the edit links, structured data,
+# the alternates) is the compiler's, written unescaped, so a page may not set it.
+PAGE = _entry(
+    "this page",
+    [],
+    {
+        "title": _plain("The page's title, if not its first heading.", "About this edition"),
+        "description": _plain(
+            "One sentence for search results and link previews.",
+            "The edition's editorial method.",
+        ),
+    },
+)
+
+
 SCHEMAS = {
     s.name: s
     for s in (
@@ -608,6 +624,7 @@ SCHEMAS = {
         DataSchema("edition", "Edition metadata (docs/edition/edition.yml)", EDITION, False),
         DataSchema("note", "Note front matter (docs/notes/<id>.md)", NOTE, False),
         DataSchema("term", "Term front matter (docs/glossary/<slug>.md)", TERM, False),
+        DataSchema("page", "Front matter of a hand-written page (docs/*.md)", PAGE, False),
     )
 }
 

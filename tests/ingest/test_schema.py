@@ -30,7 +30,7 @@ def test_committed_schemas_are_the_generated_ones(relative: str, text: str) -> N
 
 
 def test_every_data_file_has_a_schema() -> None:
-    assert set(DATA_FILES) | {"note", "term"} == set(schema.SCHEMAS)
+    assert set(DATA_FILES) | {"note", "term", "page"} == set(schema.SCHEMAS)
 
 
 @pytest.mark.parametrize(("name", "relative"), DATA_FILES.items())
