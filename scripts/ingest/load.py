@@ -541,6 +541,11 @@ def invisible_problems(path: str, text: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.removesuffix("\r")
+        # Python counts every character of those categories as unprintable, so a printable
+        # line (most of them) is passed over at C speed: a character-by-character scan of
+        # every file was a third of the pipeline's time.
+        if line.replace("\t", "").isprintable():
+            continue
         column = next((i for i, char in enumerate(line) if is_invisible(char)), None)
         if column is None:
             continue
