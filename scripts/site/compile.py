@@ -50,6 +50,11 @@ OVERRIDES = "overrides"
 ENGINES = ("mkdocs", "zensical")
 # Each engine reads the configuration written for it, beside the tree.
 ENGINE_CONFIG = {"mkdocs": "mkdocs.yml", "zensical": "zensical.yml"}
+# libyaml's safe loader and dumper where PyYAML was built with it: the same safe
+# constructors and the same output, in C. The compiler reads and writes every page's
+# front matter; in pure Python that was 0.25 s of the 3.3 s `make compile` takes here.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Template overrides an engine must not get. Material's search partial leaves its dialog
 # unnamed, so the project has its own; Zensical's already names it, and ours (written
 # for Material's markup) breaks Zensical's header search.
@@ -166,7 +171,7 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], str, list[
     if end < 0:
         return {}, text, [Problem(path, 1, "the front matter has no closing ---", "add it")]
     try:
-        meta = yaml.safe_load(text[4 : end + 1]) or {}
+        meta = yaml.load(text[4 : end + 1], Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -180,8 +185,8 @@ def with_front_matter(meta: Mapping[str, Any], body: str) -> str:
     """A page with its metadata as YAML front matter, keys sorted so that builds repeat."""
     if not meta:
         return body
-    block = yaml.safe_dump(
-        dict(meta), allow_unicode=True, sort_keys=True, width=1_000_000, default_flow_style=False
+    block = yaml.dump(
+        dict(meta), Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1_000_000, default_flow_style=False
     )
     return f"---\n{block}---\n{body}"
 
