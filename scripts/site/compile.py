@@ -186,7 +186,12 @@ def with_front_matter(meta: Mapping[str, Any], body: str) -> str:
     if not meta:
         return body
     block = yaml.dump(
-        dict(meta), Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1_000_000, default_flow_style=False
+        dict(meta),
+        Dumper=SAFE_DUMPER,
+        allow_unicode=True,
+        sort_keys=True,
+        width=1_000_000,
+        default_flow_style=False,
     )
     return f"---\n{block}---\n{body}"
 
