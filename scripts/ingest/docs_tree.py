@@ -165,15 +165,20 @@ def check_verdict_definitions(root: Path) -> list[Problem]:
 
 
 def check_page_front_matter(root: Path) -> list[Problem]:
-    """A hand-written page (docs/*.md) is contributed data: its front matter may set only
-    what the templates show as plain text (schema.PAGE), never what the compiler writes
-    for them (an edit link, structured data), which the templates print as it is."""
+    """A hand-written page (docs/*.md) is contributed data: it must read cleanly (no hidden
+    characters), and its front matter may set only what the templates show as plain text
+    (schema.PAGE), never what the compiler writes for them (an edit link, structured
+    data), which the templates print as it is."""
     problems: list[Problem] = []
     for path in sorted((root / "docs").glob("*.md")):
         relative = f"docs/{path.name}"
         if path.is_symlink():
             continue  # check_published_files names it
-        text, _ = read_text(root, relative)  # an unreadable page has its own message
+        text, found = read_text(root, relative)
+        # The essay's page and the method page are read, and their problems named, by the
+        # checks above; every other page's (a hidden character, bad encoding) only here.
+        if relative not in (ESSAY_PATH, METHOD_PATH):
+            problems += found
         if text is None or not text.startswith("---"):
             continue
         record, found = parse_front_matter(relative, text)
