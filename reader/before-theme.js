@@ -1,5 +1,6 @@
-/* Runs inline before the theme's bundle (overrides/partials/before-theme.html, written by
-   `make reader`): what must happen before the theme reads its configuration and starts. */
+/* Runs just before the theme's bundle (docs/assets/edition.before-theme.js, written by
+   `make reader`, loaded by overrides/main.html): what must happen before the theme reads
+   its configuration and starts. */
 import { holdSearchIndex } from "./search-index.js";
 import { trimThemeFeatures } from "./theme-features.js";
 

@@ -1,6 +1,6 @@
 /* The search index when the reader turns to search, not before. The theme requests its
    index (about 75 KB gzip on the essay's site, the largest file a page fetches) as soon as
-   the page starts, whether or not anyone searches. This script runs inline before the
+   the page starts, whether or not anyone searches. This script runs just before the
    theme's bundle (before-theme.js), so it holds that one request, made through
    XMLHttpRequest, and sends it when the reader shows they want search: a press or focus on the search button or field, the theme's search
    keys, or a page opened from a search result (its "h" parameter highlights the words).
