@@ -20,9 +20,9 @@ OWN_ASSETS_BUDGET = 10 * 1024  # the edition's own CSS and JS together, gzipped
 OWN_ASSET = re.compile(r"assets/edition\.")
 # A connection's first round trip carries 10 packets of 1,460 bytes (RFC 6928's initial
 # window): a page whose HTML fits arrives in one; a larger one waits a whole round trip
-# more (on a phone's network, 150 ms or so) before its text can show. The response's
-# headers travel in the same window: the test server's are 276 B, a CDN's several times
-# that, hence the allowance.
+# more (150 ms on Lighthouse's phone network) before its text can show. The response's
+# headers travel in the same window: the test server's are 276 B; a host may send more,
+# hence the allowance.
 FIRST_ROUND_TRIP = 10 * 1460
 HEADERS_ALLOWANCE = 700
 
