@@ -111,3 +111,16 @@ def test_accepting_a_new_revision_records_both_checksums(project: Path) -> None:
     seed, problems = load.load_seed(project)
     assert problems == [] and seed is not None and seed.paragraphs[10].endswith("twice.")
     assert len((project / load.LINES_PATH).read_text().splitlines()) == len(lines)
+
+
+def test_every_invisible_character_makes_its_line_unprintable() -> None:
+    """The hidden-character check passes over a line Python calls printable (tabs aside):
+    that is only safe while every character it names is one Python calls unprintable."""
+    missed = [
+        load.character_name(char)
+        for char in map(chr, range(sys.maxunicode + 1))
+        if load.is_invisible(char) and char.isprintable()
+    ]
+    assert missed == []
+    problems = load.invisible_problems("x.md", "a\ttab is fine\nit\u202ereads\n\u00a0too\n")
+    assert [(p.line, "U+202E" in p.message) for p in problems] == [(2, True)]
