@@ -37,15 +37,14 @@ for (const module of ["filter", "after-load"]) {
   await build({ ...common, entryPoints: [`reader/${module}.js`], format: "esm", outfile: `${outdir}/js/${module}.js` });
 }
 
-/* Inline, so no request of its own; {% raw %} keeps the template engine out of the code. */
+/* In the head, before the first paint: inline, so no request of its own; {% raw %} keeps the
+   template engine out of the code. */
 mkdirSync(`${root}/overrides/partials`, { recursive: true });
-for (const [entry, partial] of [["in-head", "in-head"]]) {
-  const built = await build({ ...common, banner: {}, entryPoints: [`reader/${entry}.js`], format: "iife", write: false });
-  const code = built.outputFiles[0].text.trim();
-  if (code.includes("endraw") || code.includes("</script")) throw new Error(`${entry}.js cannot be inlined as it is`);
-  writeFileSync(
-    `${root}/overrides/partials/${partial}.html`,
-    `{#- Built from reader/${entry}.js by \`make reader\` (esbuild): edit that, not this file. -#}\n` +
-      "{% raw %}<script>" + code + "</script>{% endraw %}\n"
-  );
-}
+const inHead = await build({ ...common, banner: {}, entryPoints: ["reader/in-head.js"], format: "iife", write: false });
+const inHeadCode = inHead.outputFiles[0].text.trim();
+if (inHeadCode.includes("endraw") || inHeadCode.includes("</script")) throw new Error("in-head.js cannot be inlined as it is");
+writeFileSync(
+  `${root}/overrides/partials/in-head.html`,
+  "{#- Built from reader/in-head.js by `make reader` (esbuild): edit that, not this file. -#}\n" +
+    "{% raw %}<script>" + inHeadCode + "</script>{% endraw %}\n"
+);
