@@ -64,9 +64,10 @@ def test_a_phone_fetches_the_notes_text_when_a_reader_reaches_for_a_note(
     tab = open_tab(chromium, tabs, site_url, **PHONE)
     tab.wait_for_timeout(500)
     assert not fetched(tab, NOTES_FILE)
-    # Nobody will see the theme's tooltip on a marker here: it is not built.
+    # Nobody will see the theme's tooltips on a marker or a title here (no hover): not built.
     features = "() => JSON.parse(document.getElementById('__config').textContent).features"
     assert "content.footnote.tooltips" not in tab.evaluate(features)
+    assert "content.tooltips" not in tab.evaluate(features)
     marker = tab.locator(".ed-para sup[id^='fnref'] a").first
     note_id = (marker.get_attribute("href") or "").removeprefix("#fn:")
     note = next(n for n in edition.notes if n.id == note_id)
@@ -94,8 +95,10 @@ def test_a_wide_screen_has_the_notes_text_after_load_and_the_theme_tooltip_where
     tab = open_tab(chromium, tabs, site_url, **WIDE)  # waits for every note's text
     assert tab.locator(".footnote li.ed-note-full").count() == len(edition.notes)
     assert "content.footnote.tooltips" not in tab.evaluate(features)  # the margin has them
+    assert "content.tooltips" in tab.evaluate(features)  # a mouse hovers
     narrow = open_tab(chromium, tabs, site_url, viewport={"width": 1100, "height": 900})
     assert "content.footnote.tooltips" in narrow.evaluate(features)  # a mouse, no margin
+    assert "content.tooltips" in narrow.evaluate(features)
 
 
 def test_a_phone_lays_out_only_the_paragraphs_near_the_screen_when_opened_at_the_top(
