@@ -36,6 +36,7 @@ export const OWN_TIPS_DISMISSED = "ed-tips-dismissed";
 export const OWN_FILTER_READY = "ed-ready";
 export const OWN_MARKERS_ONLY = "ed-markers-only";
 export const OWN_LAZY_PARAGRAPHS = "ed-lazy-paragraphs";
+export const OWN_LAZY_DRAWER = "ed-lazy-drawer";
 export const OWN_ORIGINALS_SHOWN = "ed-originals-shown";
 
 /** Ids the templates and the compiler write. */

@@ -11,7 +11,7 @@ import pytest
 
 from scripts.model import Edition
 
-from ..browser import fill_notes, open_tab
+from ..browser import fill_notes, open_tab, watched_tab
 
 pytestmark = pytest.mark.browser
 
@@ -130,3 +130,40 @@ def test_a_phone_lays_out_only_the_paragraphs_near_the_screen_when_opened_at_the
     assert not at_paragraph.evaluate(lazy)
     wide = open_tab(chromium, tabs, site_url, **WIDE)
     assert wide.locator(".ed-para").last.evaluate(skipped) == "visible"
+
+
+def test_a_phone_styles_the_closed_drawer_once_the_page_has_loaded(
+    chromium: Any, tabs: Any, site_url: str
+) -> None:
+    """The theme's navigation drawer is off screen until opened: while the page starts it is
+    skipped (the head's script marks the page), and once loaded it is as the theme made it,
+    in reach of screen readers and the keyboard. Opened before, it shows at once."""
+    lazy = "() => document.documentElement.classList.contains('ed-lazy-drawer')"
+    skipped = (
+        "() => getComputedStyle(document.querySelector('.md-sidebar--primary')).contentVisibility"
+    )
+    watch, opened = tabs
+    tab = watched_tab(chromium, watch, **PHONE)
+    opened.append(tab)
+    held: list[Any] = []  # the edition's script, held back so the page cannot finish loading
+    tab.route("**/assets/edition.*.min.js", lambda route: held.append(route))
+    tab.goto(site_url, wait_until="commit")
+    # The parser has passed the drawer and waits for the script.
+    tab.wait_for_function(
+        '() => document.querySelector(\'script[src*="assets/edition."][src$=".min.js"]\')'
+    )
+    assert held and tab.evaluate("() => document.readyState") == "loading"
+    assert tab.evaluate(lazy)
+    assert tab.evaluate(skipped) == "hidden"
+    tab.evaluate("() => { document.getElementById('__drawer').checked = true; }")
+    assert tab.evaluate(skipped) == "visible"
+    assert tab.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+    tab.evaluate("() => { document.getElementById('__drawer').checked = false; }")
+    held[0].continue_()
+    tab.wait_for_load_state("load")
+    assert not tab.evaluate(lazy)
+    assert tab.evaluate(skipped) == "visible"
+    # A wide screen shows the navigation beside the text: never skipped.
+    wide = open_tab(chromium, tabs, site_url, **WIDE)
+    wide.evaluate("() => document.documentElement.classList.add('ed-lazy-drawer')")
+    assert wide.evaluate(skipped) == "visible"
