@@ -37,6 +37,7 @@ export const OWN_FILTER_READY = "ed-ready";
 export const OWN_MARKERS_ONLY = "ed-markers-only";
 export const OWN_LAZY_PARAGRAPHS = "ed-lazy-paragraphs";
 export const OWN_LAZY_DRAWER = "ed-lazy-drawer";
+export const OWN_DRAWER_STYLED = "ed-drawer-styled";
 export const OWN_ORIGINALS_SHOWN = "ed-originals-shown";
 
 /** Ids the templates and the compiler write. */
@@ -57,6 +58,8 @@ export const SELECT_CITATION_BLOCK = "pre.ed-citation";
 export const SELECT_ARTICLE = "article.md-content__inner";
 /* The theme's configuration (its template writes it on every page): the site's base. */
 export const SELECT_SEARCH_CONFIG = "script#__config";
+/* The theme's navigation, a drawer on screens without the side bar. */
+export const SELECT_DRAWER = ".md-sidebar--primary";
 
 /** The data attributes, by their DOM name (getAttribute) . */
 export const DATA_TEXTS = "data-ed-texts";
