@@ -164,5 +164,8 @@ def test_a_phone_styles_the_closed_drawer_once_the_page_has_loaded(
     assert tab.evaluate(skipped) == "visible"
     # A wide screen shows the navigation beside the text: never skipped.
     wide = open_tab(chromium, tabs, site_url, **WIDE)
-    wide.evaluate("() => document.documentElement.classList.add('ed-lazy-drawer')")
+    wide.evaluate(
+        """() => { document.documentElement.classList.add('ed-lazy-drawer');
+            document.querySelector('.md-sidebar--primary').classList.remove('ed-drawer-styled'); }"""
+    )
     assert wide.evaluate(skipped) == "visible"
