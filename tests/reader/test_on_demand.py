@@ -1,7 +1,8 @@
 """Nothing the reader did not ask for before the page is idle (issue 23): the theme's search
-index waits until the reader turns to search, and on a phone the notes' full texts wait
-until a reader reaches for a note or a term, or scrolls to the list of notes. Each is then
-there, and works: search finds the essay's words; the sheet fills in with the note."""
+index waits until the reader turns to search, its site map until the page has loaded, and on
+a phone the notes' full texts wait until a reader reaches for a note or a term, or scrolls to
+the list of notes. Each is then there, and works: search finds the essay's words; the sheet
+fills in with the note."""
 
 from __future__ import annotations
 
@@ -56,6 +57,26 @@ def test_a_page_opened_from_search_highlights_at_once(
     tab = open_tab(chromium, tabs, f"{site_url}?h={word}", **WIDE)
     tab.wait_for_function("() => document.querySelector('article mark[data-md-highlight]')")
     assert fetched(tab, INDEX_FILES)
+
+
+SITEMAP_STARTS = """() => [performance.getEntriesByType('navigation')[0].loadEventStart,
+    ...performance.getEntriesByType('resource')
+        .filter(e => new URL(e.name).pathname.endsWith('/sitemap.xml')).map(e => e.startTime)]"""
+
+
+def test_the_site_map_waits_until_the_page_has_loaded(
+    chromium: Any, tabs: Any, site_url: str
+) -> None:
+    """The theme fetches the site map once for each alternate link in the head, looking for
+    the page in another language; the essay's alternates are other formats, so the requests
+    wait until the page has loaded, and are then sent (a site in several languages still
+    has its map)."""
+    tab = open_tab(chromium, tabs, site_url, **PHONE)
+    assert tab.locator("head link[rel=alternate]").count() >= 2
+    tab.wait_for_function(f"() => ({SITEMAP_STARTS})().length > 1")
+    loaded, *requested = tab.evaluate(SITEMAP_STARTS)
+    assert loaded > 0
+    assert all(start >= loaded for start in requested), (loaded, requested)
 
 
 def test_a_phone_fetches_the_notes_text_when_a_reader_reaches_for_a_note(
